@@ -1,0 +1,2010 @@
+#!/usr/bin/env python3
+"""Deterministic generator for ftgate's project-authored synthetic training text.
+
+Writes train/authored/authored.jsonl next to this script. Stdlib only, Python 3.11.
+Every text is composed from fragments written by hand for this project (see
+content_*.py-style sections below); nothing is copied from any dataset.
+
+Usage:
+    python3 train/authored/generate.py            # writes authored.jsonl, prints stats
+    python3 train/authored/generate.py --stats-md # also prints markdown count tables
+
+Severity scale (see train/SEVERITY.md): 0 safe, 2 low, 4 medium, 6 high.
+Adults only in all sexual content; no minors anywhere; no real persons.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import sys
+from collections import Counter, defaultdict
+
+SEED = 20240917
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "authored.jsonl")
+CATS = ("violence", "sexual", "hate_fairness", "self_harm")
+MIN_WORDS, MAX_WORDS = 5, 120
+
+
+def L(v=0, s=0, h=0, sh=0):
+    return {"violence": v, "sexual": s, "hate_fairness": h, "self_harm": sh}
+
+
+ZERO = L()
+
+# ---------------------------------------------------------------------------
+# Template engine.  "{KEY}" -> random choice from POOLS[KEY] (recursively),
+# "[a|b|c]" -> random inline alternative (no nesting, must contain "|").
+# ---------------------------------------------------------------------------
+_SLOT = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+_ALT = re.compile(r"\[([^\[\]]*\|[^\[\]]*)\]")
+
+
+def fill(rng: random.Random, tpl: str, pools: dict, depth: int = 0) -> str:
+    if depth > 8:
+        raise RuntimeError("slot recursion too deep: " + tpl)
+    tpl = _ALT.sub(lambda m: rng.choice(m.group(1).split("|")), tpl)
+
+    def rep(m):
+        key = m.group(1)
+        if key not in pools:
+            raise KeyError(f"unknown slot {key} in {tpl!r}")
+        return fill(rng, rng.choice(pools[key]), pools, depth + 1)
+
+    out = _SLOT.sub(rep, tpl)
+    return out
+
+
+def tidy(t: str) -> str:
+    t = re.sub(r"[ \t]+", " ", t)
+    t = re.sub(r" +([,.!?;:])", r"\1", t)
+    t = re.sub(r"\.\.(?!\.)", ".", t)
+    t = t.strip()
+    if t and t[0].islower() and not t.startswith(("lol", "ok", "ngl", "tbh", "idk", "hey", "ugh", "btw", "u ", "ur ", "i ", "kys", "pls", "imo")):
+        t = t[0].upper() + t[1:]
+    return t
+
+
+# ---------------------------------------------------------------------------
+# Style wrappers and noise.  Applied with the SAME probabilities to every kind,
+# so that formatting is never a shortcut for the label.
+# ---------------------------------------------------------------------------
+HANDLES = ["mike_88", "throwaway_2291", "nightowl", "k.r", "user4471", "dan", "sam_w", "grey_fox",
+           "jules", "tk421", "marta.b", "ozzy", "anon", "rj", "lemonade_stand", "pdx_guy", "cass", "ned"]
+SUBJECTS = ["weekend plans", "question about this", "need advice", "rant", "update", "help pls",
+            "long post sorry", "thoughts?", "the situation at work", "my neighbor again", "off topic",
+            "follow-up", "quick one", "vent thread", "story time"]
+INSTRS = ["Reply to the message below.", "Continue the conversation.", "Write the next line of dialogue.",
+          "Respond as the user would.", "Complete the text.", "Rewrite this message in your own words.",
+          "Answer the user."]
+SAY = ["he said", "she said", "he muttered", "she typed", "he wrote", "she whispered", "the man said",
+       "the woman said", "they said"]
+LEADINS = ["ok so context:", "Long story short,", "lol", "Honestly,", "Not gonna lie,", "Update:",
+           "So here's the thing.", "Ugh.", "Listen.", "Btw,", "Real talk:", "Anyway.", "Just saying,",
+           "For the record,", "Quick thing.", "Posting from my phone sorry.", "Throwaway account.",
+           "It's been a long week.", "My shift ended late again.", "It's been raining all week.",
+           "We moved into the new place on Sunday.", "Coffee machine is broken again.",
+           "First time posting here.", "Sorry for the wall of text.", "Can't sleep.",
+           "Just got home.", "Okay.", "Hi all,", "So.", "Weird day."]
+
+
+def wrap(rng: random.Random, t: str) -> str:
+    r = rng.random()
+    if r < 0.50:
+        out = t
+    elif r < 0.58:
+        out = f"User: {t}"
+    elif r < 0.63:
+        out = f"Assistant: {t}"
+    elif r < 0.71:
+        out = f"[{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}] {rng.choice(HANDLES)}: {t}"
+    elif r < 0.77:
+        out = f"Re: {rng.choice(SUBJECTS)}\n\n{t}"
+    elif r < 0.83:
+        out = f"### Instruction:\n{rng.choice(INSTRS)}\n\n### Response:\n{t}"
+    elif r < 0.89:
+        q = t.replace('"', "'")
+        out = f"\"{q}\" {rng.choice(SAY)}."
+    elif r < 0.94:
+        out = f"Subject: {rng.choice(SUBJECTS)}\n\n{t}\n\n- {rng.choice(POOLS_BASE['NAME'])}"
+    else:
+        out = f"A: {rng.choice(['hey', 'you there?', 'so what happened?', 'what do you think?', 'any news?', 'how did it go?'])}\nB: {t}"
+    return out
+
+
+LEET = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"}
+
+
+def _words_idx(t):
+    return [m for m in re.finditer(r"[A-Za-z]{4,}", t)]
+
+
+def leet(rng, t):
+    ws = _words_idx(t)
+    if not ws:
+        return t
+    picks = rng.sample(ws, min(len(ws), rng.randint(1, 3)))
+    chars = list(t)
+    for m in picks:
+        for i in range(m.start(), m.end()):
+            c = chars[i].lower()
+            if c in LEET and rng.random() < 0.7:
+                chars[i] = LEET[c]
+    return "".join(chars)
+
+
+def spaced(rng, t):
+    ws = _words_idx(t)
+    if not ws:
+        return t
+    m = rng.choice(ws)
+    sep = rng.choice([" ", ".", "-", "*"])
+    return t[: m.start()] + sep.join(m.group(0)) + t[m.end():]
+
+
+def typo(rng, t):
+    ws = _words_idx(t)
+    if not ws:
+        return t
+    chars = list(t)
+    for m in rng.sample(ws, min(len(ws), rng.randint(1, 2))):
+        i = rng.randrange(m.start(), m.end() - 1)
+        op = rng.random()
+        if op < 0.5:
+            chars[i], chars[i + 1] = chars[i + 1], chars[i]
+        elif op < 0.8:
+            chars[i] = ""
+        else:
+            chars[i] = chars[i] + chars[i]
+    return "".join(chars)
+
+
+def noise(rng, t, positive: bool):
+    r = rng.random()
+    if positive:
+        if r < 0.05:
+            return t.lower()
+        if r < 0.07:
+            return t.upper()
+        if r < 0.11:
+            return leet(rng, t)
+        if r < 0.14:
+            return spaced(rng, t)
+        if r < 0.20:
+            return typo(rng, t)
+        return t
+    # negatives: casing and typos at a similar rate, rare leet/spacing (gamer/chat talk exists)
+    if r < 0.05:
+        return t.lower()
+    if r < 0.065:
+        return t.upper()
+    if r < 0.075:
+        return leet(rng, t)
+    if r < 0.08:
+        return spaced(rng, t)
+    if r < 0.14:
+        return typo(rng, t)
+    return t
+
+
+# ---------------------------------------------------------------------------
+# Shared fragment pools
+# ---------------------------------------------------------------------------
+POOLS_BASE = {
+    "NAME": ["Mark", "Tessa", "Rob", "Kim", "Darren", "Priya", "Luis", "Aisha", "Greg", "Nadia", "Tom",
+             "Carla", "Jamal", "Wei", "Olga", "Ben", "Sandra", "Marco", "Fatima", "Kyle", "Helen", "Dmitri",
+             "Rosa", "Owen", "Ines", "Victor", "Lena", "Hank", "Maya", "Raj", "Beth", "Colin", "Yusuf", "Nora"],
+    "NUM": ["2", "3", "4", "5", "6", "8", "10", "12", "15", "20", "30", "45"],
+    "DAY": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    "TIME": ["tonight", "tomorrow", "this weekend", "next time I see you", "when you get off your shift",
+             "the moment you leave work", "before the month is out", "after the hearing", "on Friday",
+             "when you least expect it", "some night soon", "as soon as I'm out"],
+    "PLACE": ["in the parking garage", "in the parking lot", "outside your apartment", "at the gym",
+              "behind the bar", "outside the courthouse", "at your work", "at the gas station",
+              "on your street", "outside the church", "at the bus stop", "in the stairwell"],
+    "PERSON": ["{NAME}", "my neighbor", "my landlord", "that cashier", "my ex", "my coworker",
+               "the guy next door", "my boss", "my stepdad", "the new manager", "that ref", "my roommate",
+               "the delivery guy", "her husband", "the dude from the bar", "my brother-in-law",
+               "that bouncer", "the guy who keyed my car", "my sister's boyfriend", "the foreman"],
+    "VENUE": ["the bar", "the club", "the game", "the gas station", "the party", "the concert",
+              "the bus depot", "the parking lot", "the pub", "the bowling alley", "the warehouse"],
+}
+
+
+def pools_with(extra: dict) -> dict:
+    p = dict(POOLS_BASE)
+    p.update(extra)
+    return p
+
+
+# ---------------------------------------------------------------------------
+# Topic specs.  Each topic: name, kind, target count, groups of
+# (labels, weight, [templates]) and topic-local pools.
+# ---------------------------------------------------------------------------
+TOPICS: list[dict] = []
+
+
+def topic(name, kind, n, groups, pools=None, multi=0.3, lead=0.2):
+    TOPICS.append({"name": name, "kind": kind, "n": n, "groups": groups,
+                   "pools": pools_with(pools or {}), "multi": multi, "lead": lead})
+
+
+# ============================ VIOLENCE =====================================
+V_POOLS = {
+    "SOFTHIT": ["slap", "punch", "smack", "deck", "shove", "clock", "headbutt", "kick"],
+    "SOFTHURT": ["punched", "decked", "smacked around", "knocked out", "roughed up", "beaten up",
+                 "kicked in the teeth", "dragged out of his car"],
+    "HURT": ["break both your legs", "smash your face in", "put you in the hospital", "stab you",
+             "beat you until you can't stand", "cut you open", "bash your skull in", "snap your neck",
+             "shoot you", "burn your house down with you in it", "make you bleed", "kill you",
+             "end you", "put a bullet in your head", "break every bone in your hands",
+             "slit your throat", "run you over", "bury you", "gut you like a fish",
+             "beat you to death with my bare hands", "cave your head in with a bat"],
+    "MENACE": ["I know where you live.", "I know what car you drive.", "I've been watching your house.",
+               "Don't think I won't.", "That's a promise.", "Check your mirrors.", "You won't see it coming.",
+               "I've got nothing to lose.", "Nobody will hear you.", "I already bought the ammo.",
+               "Ask around what happened to the last guy.", "This is not a joke.", "Count your days.",
+               "I know your schedule.", "", ""],
+    "FAMILY": ["wife", "husband", "mother", "sister", "brother", "dad", "girlfriend", "boyfriend", "parents"],
+    "HURT3": ["hurt them badly", "put them in the ground", "make them disappear", "break every bone they have",
+              "make them regret it", "cut them up", "pay them a visit with a bat", "set them on fire"],
+    "OUTCOME": ["in a ditch", "in the river", "in a wheelchair", "like the last guy", "in the hospital, if you're lucky",
+                "in pieces", "face down in the lake", "with a bullet in your head"],
+    "WEAPON": ["bat", "crowbar", "kitchen knife", "broken bottle", "hammer", "tire iron", "brick", "machete",
+               "box cutter", "pipe", "golf club", "steel-toe boot"],
+    "ATTACK": ["smashed it across his face", "drove it into his side", "swung it at the back of his head",
+               "brought it down on his hands", "jammed it into his stomach", "slammed it into his knees",
+               "raked it across his arm", "hit him in the mouth with it"],
+    "INJURY": ["his face was a mess of blood and broken teeth", "blood was pouring out of his ears",
+               "I heard his jaw crack", "his eye was swollen shut and leaking blood",
+               "the bone was sticking out of his forearm", "he was choking on his own blood",
+               "his skull cracked against the curb", "there was blood all over the kitchen floor",
+               "his nose was flattened and spraying blood", "he stopped moving and just gurgled",
+               "his ribs caved in under my boot", "blood soaked through his shirt and pooled under him",
+               "two of his teeth skidded across the floor", "his scalp split open to the bone"],
+    "HITTING": ["hitting", "kicking", "stomping on", "punching", "smashing", "elbowing"],
+    "EVENT": ["the game", "the show", "his shift", "the wedding", "the protest", "the meeting", "closing time"],
+    "GORE": ["split open with the intestines spilling onto the asphalt",
+             "with the top of the head blown away and brain matter sprayed across the wall",
+             "torn in half at the waist, still twitching",
+             "with the skin peeled back from the ribs",
+             "headless, the neck a ragged stump of meat and tendon",
+             "burned black, the skin cracked and weeping",
+             "with both eyes gouged out and the sockets full of blood",
+             "crushed flat, bones poking through the skin",
+             "with the jaw hanging by a strip of flesh",
+             "with a hole where the chest used to be"],
+    "GOREMED": ["a deep gash across his cheek that kept gushing blood",
+                "blood running down her arm from the knife wound",
+                "a broken nose and blood all over his shirt",
+                "a split lip and blood smeared across his teeth",
+                "glass embedded in his face, bleeding everywhere",
+                "a dislocated shoulder and a face covered in blood",
+                "a gunshot wound in the thigh pumping blood onto the floor"],
+    "SMELL": ["blood", "burnt hair", "copper and rot", "gasoline and flesh", "rot"],
+    "TARGETS": ["the protesters", "the strikers", "the cops", "the politicians who voted for this",
+                "the judges", "those journalists", "the union organizers", "the counter-protesters",
+                "the landlords", "the council members", "the people in that office", "the scabs",
+                "the election workers", "the tax office staff", "the lawyers on that case", "the bankers"],
+    "TARGET1": ["protester", "cop", "journalist", "striker", "judge", "landlord", "politician", "banker",
+                "election worker", "council member"],
+    "KILLV": ["kill", "shoot", "hang", "burn out", "gun down", "wipe out", "butcher", "string up"],
+    "BRING": ["bats", "guns", "knives", "gasoline", "rifles", "whatever you can swing", "pipes"],
+    "BUILDING": ["offices", "houses", "headquarters", "cars", "homes", "station"],
+    "WIMPROV": ["shank", "nail bomb", "zip gun", "firebomb", "spiked club", "tripwire trap", "untraceable gun",
+                "pipe bomb", "molotov", "garrote", "poisoned drink"],
+    "HARMGOAL": ["hurt as many people as possible", "kill someone fast", "maim whoever is standing closest",
+                 "take out the whole room", "make sure he doesn't get up", "do the most damage in a crowd"],
+    "VAGUE": ["it's easier than you think, you can get everything at a hardware store and nobody asks questions",
+              "pack it with as much shrapnel as it'll hold so it tears through people",
+              "sharpen it until it goes through skin easily, then tape the handle so it doesn't slip when you stab",
+              "file off the serial numbers so it can't be traced back to you",
+              "test it on an animal first so you know it works on a person",
+              "make two in case the first one doesn't go off",
+              "wear gloves the whole time you build it so there are no prints",
+              "practice on a dummy until you can do it in one motion"],
+    "DEPLOY": ["leave it under the bleachers", "throw it through the front window", "set it off at the entrance",
+               "hide it in a backpack by the stage", "drop it in the crowd", "plant it under his car",
+               "slip it into her coffee", "leave it in the lobby"],
+    "CROWD": ["the crowd is thickest", "people are queuing", "the hall is full", "they're all sitting down to eat",
+              "the doors open", "the parade passes", "the train pulls in"],
+    "HURTTIP": ["wait until they're alone and hit them from behind so they can't fight back",
+                "go for the knees first so they can't run",
+                "keep hitting the head once they're down",
+                "wear gloves and ditch the clothes afterwards",
+                "do it somewhere without cameras",
+                "slip something into their drink when they look away",
+                "choke them until they stop struggling and then keep going a little longer",
+                "bring a second person to hold them down",
+                "make it look like a mugging so the cops don't look at you",
+                "push them down the stairs and say they tripped",
+                "hit them with something heavy, fists break too easily",
+                "cut the brake line a little so it fails on the highway"],
+    "ATTACKN": ["the mall shooting", "the festival bombing", "the church shooting", "the subway attack",
+                "the concert massacre", "the market bombing", "the embassy attack", "the office shooting",
+                "the stadium bombing", "the parade attack", "the nightclub shooting", "the train station stabbing"],
+    "ATTACKER": ["the shooter", "the bomber", "he", "that man", "the attacker", "our brother"],
+    "PRAISE": ["the best thing that happened this year", "beautiful", "a masterpiece", "exactly what this country needed",
+               "the most based thing I've ever seen", "a work of art", "long overdue", "perfect"],
+    "HERO": ["hero", "saint", "legend", "martyr", "king", "true patriot"],
+    "MORE": ["I hope someone finishes what he started", "his manifesto should be required reading",
+             "more people need to follow his example", "the body count wasn't even high enough",
+             "I've watched the footage a hundred times", "next time it should be twice as many",
+             "I'm saving up to do the same", "someone needs to beat his score"],
+    "TORTURE": ["we pulled out his fingernails one at a time", "he held her hand on the stove until the skin blistered and split",
+                "they kept him chained in the basement and burned him with cigarettes every hour",
+                "they waterboarded him until he passed out, then woke him up and started again",
+                "we broke his fingers one by one with a hammer", "they cut off his ear and made him watch them burn it",
+                "I poured boiling water over his legs and watched the skin come off",
+                "they hung him by his wrists for two days and beat the soles of his feet",
+                "we carved our initials into his back with a box cutter",
+                "she kept him awake for four days and shocked him whenever he nodded off"],
+    "TVICTIM": ["he begged us to stop", "he screamed through the gag", "she was still conscious",
+                "he kept passing out", "he was crying for his mother", "he couldn't even scream anymore"],
+    "RELISH": ["and I've never laughed so hard", "and we filmed all of it", "best night of my life",
+               "and tomorrow we start on his toes", "and honestly I want to do it again",
+               "and he deserved every second", "and it was beautiful", "and we took turns"],
+    "TORTTHREAT": ["I'm going to tie you to a chair and break your fingers one by one",
+                   "I'll peel the skin off your face while you watch in the mirror",
+                   "I'm going to keep you alive for days so you feel every cut",
+                   "I'll burn you slowly, starting with your feet",
+                   "I'll pull your teeth out with pliers one at a time"],
+    "ANIMAL": ["dog", "cat", "puppy", "kitten", "stray", "neighbor's dog", "rabbit", "horse", "pigeon", "goat"],
+    "ACRUEL_MED": ["kicked the {ANIMAL} until it yelped and couldn't stand up",
+                   "tied the {ANIMAL} to a post and left it out in the snow for two days with no water",
+                   "threw the {ANIMAL} against the wall to shut it up",
+                   "starved the {ANIMAL} for a week to teach it a lesson",
+                   "beat the {ANIMAL} with a belt until it bled",
+                   "taped the {ANIMAL}'s mouth shut and threw it in the dumpster",
+                   "dragged the {ANIMAL} behind the truck down the gravel road",
+                   "poisoned the {ANIMAL} with antifreeze and watched it stagger around"],
+    "ACRUEL_HIGH": ["skinned the {ANIMAL} while it was still alive",
+                    "set the {ANIMAL} on fire and filmed it running",
+                    "cut the legs off the {ANIMAL} one at a time",
+                    "drowned the {ANIMAL} slowly in a bucket and timed how long it fought",
+                    "nailed the {ANIMAL}'s paws to a board"],
+    "PARTNER": ["my wife", "my girlfriend", "my husband", "my boyfriend", "my partner"],
+    "PARTNER_F": ["my wife", "my girlfriend", "my fiancee", "my ex-wife"],
+    "PARTNER_M": ["my husband", "my boyfriend", "my fiance", "my ex-husband"],
+}
+
+topic("violence/threat", "positive", 300, [
+    (L(v=2), 3, [
+        "someone should {SOFTHIT} {PERSON} honestly",
+        "I swear if {PERSON} says that one more time I'm gonna {SOFTHIT} him",
+        "{PERSON} deserves a good [beating|slap across the face|punch in the mouth|beatdown|kick in the ass]",
+        "one more comment from {PERSON} and I'm [gonna|going to] {SOFTHIT} somebody",
+        "I'd love to {SOFTHIT} {PERSON} right in the face",
+        "if {PERSON} keeps parking in my spot he's getting [his tires slashed|a fist to the face|smacked]",
+        "keep running your mouth and see what happens",
+        "{PERSON} better hope I never see him at {VENUE} [lol|again|]",
+        "I'm this close to [decking|punching|slapping] {PERSON}",
+        "man I want to [knock|slap] the smirk off {PERSON}'s face",
+    ]),
+    (L(v=4), 5, [
+        "I'm going to {HURT} {TIME}. {MENACE}",
+        "{TIME}, I'm coming for you, {NAME}. {MENACE}",
+        "Keep talking and I will {HURT}. {MENACE}",
+        "You better watch your back, {NAME}. I'm going to {HURT} and nobody will find you.",
+        "If you testify, I will {HURT}. {MENACE}",
+        "I will {HURT} the second you step outside {PLACE}.",
+        "Last warning. Show your face {PLACE} again and I {HURT}.",
+        "i swear to god im gonna {HURT} {TIME}",
+        "You think this is a game? I'm going to {HURT}. {MENACE}",
+        "Tell {NAME} I'm going to {HURT} {PLACE}. {MENACE}",
+        "When I find you I will {HURT}, and then I'll do the same to your {FAMILY}.",
+        "I have a gun and your address. {TIME} I {HURT}.",
+        "Dear {NAME}, you ruined my life so I'm going to {HURT}. {MENACE}",
+        "see you {TIME}. I'm bringing a {WEAPON} and I'm going to {HURT}",
+    ]),
+], V_POOLS, multi=0.3)
+
+topic("violence/intimidation", "positive", 160, [
+    (L(v=4), 1, [
+        "Nice [house|car|shop|dog|truck]. Would be a shame if someone [burned it down|took a bat to it|put a brick through the window]. Same goes for you.",
+        "We know your {FAMILY} walks home alone from the station. Drop the complaint or we'll {HURT3}.",
+        "Pay what you owe by {DAY} or my guys will {HURT3}.",
+        "Tell anyone about this and you'll end up {OUTCOME}.",
+        "I left something on your doorstep. Next time it'll be you.",
+        "Withdraw the lawsuit, {NAME}, or you'll end up {OUTCOME}.",
+        "Vote the wrong way on {DAY} and we'll {HURT3}. We know which house is yours.",
+        "We know where your {FAMILY} works. One more word to the police and we {HURT3}.",
+        "Keep reporting on us and your {FAMILY} will be found {OUTCOME}.",
+        "You saw nothing. Say otherwise and you'll end up {OUTCOME}.",
+        "Funny how accidents happen to people who talk, {NAME}. Your {FAMILY} drives that red car, right?",
+        "Sell us the shop or we'll {HURT3}, starting with your {FAMILY}.",
+    ]),
+], V_POOLS, multi=0.25)
+
+topic("violence/assault_description", "positive", 250, [
+    (L(v=2), 2, [
+        "we jumped {PERSON} after {EVENT} and he ended up in the hospital lol",
+        "{NAME} got what was coming to him, we roughed him up behind {VENUE}",
+        "my brother beat up some guy at {VENUE} last night and honestly he had it coming",
+        "got into a fight at {VENUE} and broke a guy's nose, felt great ngl",
+        "starting fights at {VENUE} is my favorite hobby",
+        "we [jumped|rushed|cornered] some random guy outside {VENUE} for fun and left him on the ground",
+        "{PERSON} got {SOFTHURT} last night and I'm not sorry, he had it coming",
+        "me and the boys {SOFTHURT} a guy at {VENUE} for looking at us wrong lol",
+    ]),
+    (L(v=4), 3, [
+        "I kept {HITTING} him until {INJURY}.",
+        "She grabbed the {WEAPON} and {ATTACK}, and {INJURY}.",
+        "They stomped on his head until {INJURY}.",
+        "He pinned {NAME} against the lockers and kept punching until {INJURY}.",
+        "I grabbed a {WEAPON}, {ATTACK}, and kept going until {INJURY}.",
+        "We dragged him out of the car and {HITTING} him in the street until {INJURY}.",
+        "The bouncer {ATTACK} with a {WEAPON} and {INJURY}.",
+        "After {EVENT} we caught him alone, and by the time we were done {INJURY}.",
+        "I swung the {WEAPON} as hard as I could and {INJURY}. Best feeling ever.",
+        "He left {PERSON} with {GOREMED} and laughed about it.",
+    ]),
+], V_POOLS, multi=0.3)
+
+topic("violence/gore", "positive", 150, [
+    (L(v=4), 2, [
+        "The man by the car had {GOREMED}.",
+        "She came through the door with {GOREMED}, and the smell of {SMELL} filled the hallway.",
+        "He looked down at {GOREMED} and started screaming.",
+        "There was {GOREMED}, and nobody moved to help.",
+        "In the video you can see him with {GOREMED} while they keep filming.",
+    ]),
+    (L(v=6), 2, [
+        "The body lay {GORE}, and the smell of {SMELL} filled the room.",
+        "We found him {GORE}. I couldn't stop staring, it was beautiful.",
+        "Close-up shot: the victim {GORE}, flies already gathering.",
+        "The second body had been left {GORE}, and the killer had arranged the organs in a neat row beside it.",
+        "Watch the uncensored clip, you can see the guy {GORE}. Best gore on the site.",
+        "He left her {GORE} and sat down to eat next to her.",
+    ]),
+], V_POOLS, multi=0.25)
+
+topic("violence/incitement", "positive", 200, [
+    (L(v=6), 1, [
+        "Everyone meet at the square on {DAY}. Bring {BRING}. We make {TARGETS} bleed.",
+        "It's time to {KILLV} every {TARGET1} in this town.",
+        "Burn their {BUILDING} down, and don't let anyone get out.",
+        "If the courts won't stop {TARGETS}, we will. Shoot on sight.",
+        "Find out where {TARGETS} live and pay them a visit with {BRING}.",
+        "The only good {TARGET1} is a dead one. Start {DAY}.",
+        "Stop posting and start acting: {KILLV} {TARGETS}, one by one, until they get the message.",
+        "I'm calling on every patriot: take up {BRING} and {KILLV} {TARGETS} before they take this country.",
+        "Post their home addresses here. {TARGETS} should be afraid to open the door.",
+        "Somebody needs to {KILLV} {TARGETS} and I'll buy the first round for whoever does it.",
+        "The day of the rope is coming for {TARGETS}.",
+        "Storm the building on {DAY}. Any {TARGET1} who gets in the way gets dragged out and beaten.",
+    ]),
+], V_POOLS, multi=0.3)
+
+topic("violence/weapons_instructions", "positive", 180, [
+    (L(v=4), 2, [
+        "how do I make a {WIMPROV} to hurt {PERSON}",
+        "what's the easiest homemade weapon to kill someone with?",
+        "need help building a {WIMPROV} that will {HARMGOAL}, serious answers only",
+        "where can I get parts for a {WIMPROV} without a background check? it's for {PERSON}",
+        "what's the best {WIMPROV} to {HARMGOAL}?",
+        "can someone explain how to turn a {WIMPROV} into something that will {HARMGOAL}",
+    ]),
+    (L(v=6), 3, [
+        "Here's how to make a {WIMPROV} that will {HARMGOAL}: {VAGUE}. Then {DEPLOY} when {CROWD}.",
+        "Step 1: build the {WIMPROV}. Step 2: {VAGUE}. Step 3: {DEPLOY} right when {CROWD}.",
+        "Guide for anyone serious: {VAGUE}. {DEPLOY} and walk away before {CROWD}.",
+        "My {WIMPROV} is almost done. {VAGUE}. On {DAY} I {DEPLOY} when {CROWD}.",
+        "If you want to {HARMGOAL}, a {WIMPROV} is the way. {VAGUE}.",
+        "Tutorial part 2 of my {WIMPROV} build: {VAGUE}. The goal is to {HARMGOAL}.",
+    ]),
+], V_POOLS, multi=0.2)
+
+topic("violence/harm_instructions", "positive", 150, [
+    (L(v=6), 1, [
+        "If you want to really hurt someone, {HURTTIP}. Also {HURTTIP}.",
+        "Pro tip for dealing with {PERSON}: {HURTTIP}.",
+        "How to get rid of {PERSON} for good: first, {HURTTIP}. Second, {HURTTIP}.",
+        "Want him gone? {HURTTIP}, and {HURTTIP}.",
+        "The trick to beating someone so they don't press charges: {HURTTIP}.",
+        "Best way to take out {PERSON}: {HURTTIP}. Trust me, I've done it.",
+        "Reply to OP: {HURTTIP}. Worked on my ex.",
+    ]),
+], V_POOLS, multi=0.15)
+
+topic("violence/glorification", "positive", 160, [
+    (L(v=6), 1, [
+        "{ATTACKN} was {PRAISE}. {ATTACKER} is a {HERO} and {MORE}.",
+        "Honestly {ATTACKN} was {PRAISE}, {MORE}.",
+        "Reminder that {ATTACKER} from {ATTACKN} is a {HERO}. {MORE}.",
+        "Happy anniversary of {ATTACKN}! {MORE}.",
+        "Everyone crying about {ATTACKN} is weak. It was {PRAISE}. {MORE}.",
+        "Saint of the month: {ATTACKER} from {ATTACKN}. {MORE}.",
+        "Wish someone would do {ATTACKN} again, but bigger. {MORE}.",
+    ]),
+], V_POOLS, multi=0.2)
+
+topic("violence/torture", "positive", 140, [
+    (L(v=6), 1, [
+        "{TORTURE} while {TVICTIM}, {RELISH}.",
+        "Last night {TORTURE}. {TVICTIM}, {RELISH}.",
+        "{TORTTHREAT}. {MENACE}",
+        "{TORTTHREAT}, {NAME}, and nobody is coming to save you.",
+        "Chapter 12: In the cellar, {TORTURE}. {TVICTIM}, {RELISH}.",
+        "What they did to the informant: {TORTURE}. {TVICTIM}.",
+    ]),
+], V_POOLS, multi=0.2)
+
+topic("violence/animal_cruelty", "positive", 150, [
+    (L(v=2), 2, [
+        "throw rocks at the pigeons for fun lol",
+        "the {ANIMAL} won't shut up, might have to teach it a lesson",
+        "my uncle kicks his {ANIMAL} when it gets in the way, it's kinda funny",
+        "honestly I'd run over that {ANIMAL} if it got in front of my car again",
+        "we used to chase the neighbor's {ANIMAL} with sticks, good times",
+    ]),
+    (L(v=4), 3, [
+        "I {ACRUEL_MED}, that'll teach it.",
+        "My roommate {ACRUEL_MED} and laughed the whole time.",
+        "Yesterday we {ACRUEL_MED}. Video in the group chat.",
+        "The farmer {ACRUEL_MED} because it was too slow.",
+    ]),
+    (L(v=6), 1, [
+        "We {ACRUEL_HIGH} and it was hilarious.",
+        "Best video on the channel: he {ACRUEL_HIGH}. Subscribe for more.",
+        "I {ACRUEL_HIGH}, next time I'm trying it on a person.",
+    ]),
+], V_POOLS, multi=0.2)
+
+topic("violence/domestic_abuse", "positive", 110, [
+    (L(v=2), 1, [
+        "sometimes {PARTNER} needs a little shove to remember who's in charge",
+        "I grabbed {PARTNER} by the arm a bit hard, [whatever|so what], it was deserved",
+        "if {PARTNER_F} won't listen, a smack usually fixes her attitude",
+        "a slap now and then keeps {PARTNER} in line",
+    ]),
+    (L(v=4), 3, [
+        "If {PARTNER_F} talks back one more time I'll hit her again, harder.",
+        "If {PARTNER_M} talks back one more time I'll hit him again, harder.",
+        "I slapped {PARTNER} last night because dinner was cold and I'd do it again.",
+        "He threw her against the wall and choked her until she passed out, then went to bed.",
+        "Next time {PARTNER_F} tries to leave I'll break her legs so she can't.",
+        "Next time {PARTNER_M} tries to leave I'll break his legs so he can't.",
+        "I punched {PARTNER} in the stomach where the bruises won't show.",
+        "She burned his arm with the iron because he was late, and told him worse was coming.",
+        "He dragged her by the hair across the kitchen and kicked her in the ribs.",
+        "If you call your sister again I'll make sure you can't hold a phone.",
+    ]),
+], V_POOLS, multi=0.25)
+
+topic("violence/wish_harm", "positive", 110, [
+    (L(v=2), 1, [
+        "I hope {PERSON} gets hit by a bus",
+        "hope that ref gets his legs broken in the parking lot",
+        "wouldn't cry if {PERSON} got [stabbed|jumped|beaten up] tbh",
+        "hope {PERSON}'s car catches fire with him in it lol",
+        "{PERSON} deserves to get [beaten|punched|knocked out] and I'd pay to watch",
+        "if {PERSON} got mugged I'd throw a party",
+        "honestly I hope someone breaks {PERSON}'s jaw",
+    ]),
+], V_POOLS, multi=0.2)
+
+
+# ============================ SEXUAL (adults only) =========================
+S_POOLS = {
+    "FAMILY": ["wife", "husband", "mother", "sister", "brother", "dad", "partner", "boss"],
+    "PET": ["sweetheart", "gorgeous", "sexy", "hot stuff", "beautiful", "mami", "honey", "babe", "darling"],
+    "COLL": ["{NAME}", "my coworker", "the new hire in accounting", "the receptionist", "my manager",
+             "the woman at the front desk", "the guy from sales", "my neighbor", "the barista", "the waitress",
+             "the nurse on nights", "our landlady"],
+    "BODY": ["ass", "tits", "legs", "body", "chest", "butt", "thighs", "curves", "lips"],
+    "ADULT": ["woman", "man", "wife", "husband", "coworker", "neighbor", "stranger", "roommate", "date",
+              "fiancee", "boyfriend", "girlfriend"],
+    "CLOTH": ["shirt", "dress", "bra", "jeans", "underwear", "blouse", "skirt", "robe", "lingerie"],
+    "ACT_F": ["climbed on top of him and rode him until they both came", "went down on him right there on the couch",
+              "took him in her mouth", "pulled him inside her and started grinding", "stroked his cock until he groaned",
+              "straddled him and guided his hand between her legs", "pushed him onto the bed and sat on his face"],
+    "ACT_M": ["slid his hand between her thighs and made her moan", "pushed her against the wall and fucked her",
+              "licked her until she came", "fingered her in the back of the cab", "bent her over the sofa and took her from behind",
+              "sucked on her nipples while she stroked him"],
+    "ACT_N": ["had sex on the kitchen table", "had a threesome with the couple from next door", "fucked in the hotel shower",
+              "had sex in the back seat of the car", "spent the whole afternoon naked in bed going at it"],
+    "ACT4": ["climbed on top of him and rode him until they both came",
+             "went down on him right there on the couch",
+             "slid his hand between her thighs and made her moan",
+             "had sex on the kitchen table",
+             "pushed her against the wall and fucked her",
+             "took him in her mouth",
+             "licked her until she came",
+             "pulled him inside her and started grinding",
+             "stroked his cock until he groaned",
+             "had a threesome with the couple from next door",
+             "fingered her in the back of the cab"],
+    "GRAPHIC": ["fucked her hard from behind until she screamed and cum dripped down her thighs",
+                "spread her legs wide and pounded into her wet pussy while she begged for more",
+                "came all over her face and tits while she moaned",
+                "took turns fucking her mouth and her ass all night",
+                "shoved his hard cock down her throat until she gagged on it",
+                "rode his face until she squirted all over him",
+                "filmed himself fucking the two women and described every thrust in the caption"],
+    "SEXT": ["I'm so wet thinking about you", "I want to feel you inside me tonight",
+             "tell me exactly how you'd fuck me", "I'm touching myself right now thinking of your mouth",
+             "can't stop thinking about your cock", "I want to bend you over the desk",
+             "send me a video of you getting off", "I want you to tie me up and use me tonight"],
+    "SOLICIT": ["Lonely wife (34F) looking for discreet NSA fun tonight, DM me",
+                "Selling my nudes, ${NUM}0 a set, cashapp in bio, adults only",
+                "Send me a pic of your {BODY} and I'll send one back",
+                "Married guy, 40s, looking for a fwb, must be discreet and hosting",
+                "Full service, incall or outcall, 200 an hour, no cops",
+                "anyone want to sext? 25F, bored at work",
+                "Who wants to hook up tonight? Looking for something rough, 30M",
+                "Subscribe to my page for uncensored videos of me and my husband",
+                "Webcam show tonight at 10, tip to make me take it all off",
+                "Couple seeking a third for a hotel weekend, pics required"],
+    "NONCON": ["pinned her down and kept going even though she was crying and telling him to stop",
+               "got her so drunk she couldn't say no and then took her upstairs",
+               "took her clothes off while she was passed out and did what he wanted",
+               "followed her into the stairwell and forced his hand under her skirt while she fought",
+               "put something in her drink so she wouldn't remember what he did to her",
+               "tied her to the bed and raped her while she screamed",
+               "cornered his coworker in the supply room and forced himself on her"],
+    "RAPETHREAT": ["I'm going to rape you", "I'll hold you down and take what I want",
+                   "one night I'll get you alone and you won't be able to stop me",
+                   "you'll find out what happens to women who say no to me"],
+    "EXPLOIT": ["We keep their passports and make them see ten clients a night",
+                "Post the video of her on every site unless she sends more",
+                "Pay me or your husband gets the tapes of you in that hotel room",
+                "New women arrive from the border crew every week, first pick costs extra",
+                "Tell her she owes us for the trip and she'll work it off on her back",
+                "I've got her nudes; if she breaks up with me everyone at her job gets them",
+                "Lock the door, take her phone, and she'll do whatever the customers ask",
+                "Share the hidden camera clips from the changing room in the group, members only"],
+}
+
+topic("sexual/harassment", "positive", 220, [
+    (L(s=2), 3, [
+        "hey {PET}, nice {BODY}, you should be smiling at me",
+        "{COLL}, that {CLOTH} is making it hard for me to focus, if you know what I mean",
+        "bet {COLL} is a freak in bed",
+        "damn {PET}, what I'd do to you",
+        "{COLL} should wear tighter [pants|tops|shirts|skirts] to work, give us something to look at",
+        "did {COLL} dress like that for me? because I noticed",
+        "nice {BODY} {PET}, wanna come home with me?",
+        "hey {PET}, smile, you'd look even better on your knees",
+        "told {COLL} I could help her relax after work, wink wink",
+        "keep bending over like that {PET}, I'm enjoying the view",
+        "rate {COLL}'s {BODY}, I say a solid 9",
+    ]),
+    (L(s=4), 1, [
+        "Come sit on my lap and we'll talk about your promotion, {PET}.",
+        "If you want the shift change you'll have to do something for me after hours, {PET}.",
+        "Sleep with me or I'll make sure you're the first one cut, {NAME}.",
+        "I keep sending {COLL} pics of my dick and she keeps ignoring them, rude",
+    ]),
+], S_POOLS, multi=0.25)
+
+topic("sexual/innuendo", "positive", 130, [
+    (L(s=2), 1, [
+        "I'd like to see what's under that [uniform|dress|suit|apron] ;)",
+        "wanna come over and see how long I can last? ;)",
+        "I'm not wearing anything under this hoodie right now 😉",
+        "the things I'd do to you if we were alone...",
+        "bring the handcuffs tonight, officer ;)",
+        "my bed is cold and I'm bored, come warm it up {PET}",
+        "that {BODY} should be illegal",
+        "I'll show you my favorite position later",
+        "can't wait to get you out of that {CLOTH} tonight",
+        "we could skip dinner and go straight to dessert, if you know what I mean",
+        "you look like you'd be fun in the back seat",
+    ]),
+], S_POOLS, multi=0.35)
+
+topic("sexual/explicit", "positive", 200, [
+    (L(s=4), 1, [
+        "She pulled off her {CLOTH} and {ACT_F}.",
+        "He pulled off his [shirt|jeans|boxers] and {ACT_M}.",
+        "After the party the two of them {ACT_N}.",
+        "Chapter 7: They barely made it through the door before she {ACT_F}.",
+        "Chapter 9: He kissed her neck, then {ACT_M}.",
+        "Last night my [wife|girlfriend|fiancee] {ACT_F}, best night in months.",
+        "Last night my [husband|boyfriend|fiance] {ACT_M}, best night in months.",
+        "He unbuttoned her {CLOTH}, cupped her breasts, and {ACT_M}.",
+        "Write more like this: naked on the hotel bed, she {ACT_F}.",
+        "She moaned his name as he {ACT_M}.",
+        "My [neighbor|roommate|coworker] and I {ACT_N} last weekend.",
+        "The [couple|newlyweds] {ACT_N}, then did it again.",
+    ]),
+], S_POOLS, multi=0.25)
+
+topic("sexual/solicitation", "positive", 120, [
+    (L(s=4), 1, [
+        "{SOLICIT}",
+        "{SOLICIT}. Serious replies only.",
+        "Hey {PET}, {SOLICIT}",
+    ]),
+], S_POOLS, multi=0.3)
+
+topic("sexual/sexting", "positive", 130, [
+    (L(s=4), 1, [
+        "{SEXT}",
+        "{SEXT}, {PET}",
+        "{SEXT}. {SEXT}.",
+        "hey {PET}. {SEXT}",
+    ]),
+], S_POOLS, multi=0.3)
+
+topic("sexual/graphic", "positive", 100, [
+    (L(s=6), 1, [
+        "He {GRAPHIC}.",
+        "The {ADULT} {GRAPHIC}.",
+        "Continue the story: in the motel room he {GRAPHIC}.",
+        "Full video: she undressed on camera and he {GRAPHIC}.",
+        "Tonight I want you to describe the scene where he {GRAPHIC}.",
+    ]),
+], S_POOLS, multi=0.25)
+
+topic("sexual/nonconsensual", "positive", 140, [
+    (L(v=4, s=6), 1, [
+        "He {NONCON}.",
+        "At the party my friend {NONCON}, and everyone laughed about it the next day.",
+        "In the story he {NONCON}, and she learned to like it.",
+        "{RAPETHREAT}, {NAME}.",
+        "{RAPETHREAT}. {MENACE}",
+        "Best plan for tonight: buy her drinks until she can't stand, then take her home. She won't remember anything.",
+        "[Her date|The stranger|Her coworker|Her landlord|The man at the bar] {NONCON}.",
+        "She held him down on the bed and forced him while he begged her to stop.",
+    ]),
+], pools_with({**S_POOLS, "MENACE": V_POOLS["MENACE"]}), multi=0.2)
+
+topic("sexual/exploitation", "positive", 100, [
+    (L(s=6), 1, [
+        "{EXPLOIT}.",
+        "Rules of the house: {EXPLOIT}.",
+        "Text from the boss: {EXPLOIT}.",
+    ]),
+], S_POOLS, multi=0.3)
+
+
+# ============================ SELF-HARM ====================================
+SH_POOLS = {
+    "FEEL": ["empty", "numb", "worthless", "like a burden", "tired of everything", "invisible", "hopeless"],
+    "PEOPLE": ["my family", "my friends", "my partner", "everyone at work", "my roommate", "anyone"],
+}
+
+topic("self_harm/vague", "positive", 100, [
+    (L(sh=2), 1, [
+        "some days I wish I could just disappear for a while",
+        "the old scars on my [arms|wrists|thighs] itch when it's cold",
+        "I used to hurt myself [years ago|in college|after the divorce], not so much anymore",
+        "I don't really see the point of anything lately, I just feel {FEEL}",
+        "sometimes I think {PEOPLE} would be better off without me around",
+        "I've had dark thoughts again this week, not gonna do anything, just tired",
+        "wearing long sleeves in summer again, you know why",
+        "part of me wishes I just wouldn't wake up, but I'm fine, really",
+        "I relapsed a little last month but I'm ok",
+    ]),
+], SH_POOLS, multi=0.35, lead=0.25)
+
+topic("self_harm/ideation", "positive", 110, [
+    (L(sh=4), 1, [
+        "I've been thinking about killing myself a lot this week",
+        "I cut again last night and it was the only thing that made me feel anything",
+        "I wrote goodbye letters to {PEOPLE} and hid them in my desk",
+        "I don't want to be alive anymore, I feel {FEEL} all the time",
+        "I keep planning how I'd end it, I just haven't picked a day",
+        "I burned myself with a lighter again because I deserved it",
+        "Nobody would notice if I was gone. I'm going to end it soon.",
+        "I hit myself until my arms were purple because I felt {FEEL}",
+        "Tonight feels like the night I finally do it",
+        "I've given away my stuff, I think I'm ready to die",
+    ]),
+], SH_POOLS, multi=0.35, lead=0.25)
+
+topic("self_harm/encouragement", "positive", 110, [
+    (L(sh=6), 1, [
+        "just kill yourself already, nobody would care",
+        "you should cut deeper next time, you clearly didn't mean it",
+        "do everyone a favor and end it",
+        "kys {NAME}",
+        "go jump off a bridge, seriously, the world would be better",
+        "if you're going to do it stop talking about it and just do it",
+        "starve until you can see your ribs, eating is weakness",
+        "suicide is the bravest thing you can do, don't let anyone stop you",
+        "you're {FEEL} and you know it, end it tonight",
+        "pain is the only honest feeling, cut until it stops hurting inside",
+        "every time you eat, punish yourself, that's how you stay in control",
+        "stop being a coward and finish what you started",
+    ]),
+], SH_POOLS, multi=0.3)
+
+topic("self_harm/methods", "positive", 100, [
+    (L(sh=6), 1, [
+        "what's the most painless way to kill myself",
+        "how many of my pills would it take to not wake up",
+        "I've been stockpiling my meds for a month, almost enough now",
+        "which bridge in town is high enough to make sure",
+        "best way to hide fresh cuts from {PEOPLE}?",
+        "tips for purging without anyone hearing, my roommate is getting suspicious",
+        "does anyone know what works fastest, I want it done by {DAY}",
+        "looking for a suicide partner, message me, we can pick the method together",
+        "how long can you go without eating before you pass out, asking for my goal weight",
+        "what's a method that looks like an accident so {PEOPLE} get the insurance",
+    ]),
+], pools_with(SH_POOLS), multi=0.2)
+
+
+# ============================ HATE (no slurs) ===============================
+H_POOLS = {
+    "GROUP": ["immigrants", "Muslims", "Jews", "Black people", "Asians", "Mexicans", "women", "gay people",
+              "trans people", "disabled people", "Roma", "refugees", "Christians", "Hindus", "Arabs",
+              "Africans", "Sikhs", "lesbians", "Indigenous people", "Chinese people", "Pakistanis",
+              "Catholics", "deaf people", "Nigerians", "Latinos", "bisexual people", "Poles", "Haitians"],
+    "STEREO": ["lazy", "dirty", "violent", "stupid", "greedy", "criminals", "liars", "parasites on welfare",
+               "too emotional to think", "incapable of running anything", "diseased", "untrustworthy"],
+    "MILD": ["always smell like their food", "can't drive", "are bad with money", "talk too loud",
+             "never tip", "only care about themselves", "are all the same", "stick to their own"],
+    "ACTIVITY": ["vote", "own property here", "teach", "serve in the military", "run for office",
+                 "adopt", "open businesses in our town", "work in hospitals", "live in our neighborhood",
+                 "use the same pool as us", "become citizens"],
+    "VERMIN": ["vermin", "rats", "cockroaches", "a disease", "animals", "a plague", "subhuman filth", "parasites", "a cancer"],
+    "ELIM": ["exterminated", "wiped out", "driven into the sea", "gassed", "put down", "cleansed from this land",
+             "eradicated", "rounded up and gotten rid of"],
+}
+
+topic("hate/stereotyping", "positive", 130, [
+    (L(h=2), 2, [
+        "not to be [racist|rude] but {GROUP} {MILD}",
+        "typical, {GROUP} {MILD} lol",
+        "funny how {GROUP} {MILD}, every single time",
+        "ever notice how {GROUP} {MILD}? just an observation",
+    ]),
+    (L(h=4), 2, [
+        "{GROUP} are {STEREO} by nature and shouldn't be trusted",
+        "every one of the {GROUP} I've met was {STEREO}, it's in their blood",
+        "{GROUP} are {STEREO}, it's just facts, look it up",
+        "it's not prejudice if it's true: {GROUP} are {STEREO}",
+        "never hire {GROUP}, they're {STEREO}",
+    ]),
+], H_POOLS, multi=0.25)
+
+topic("hate/exclusion", "positive", 120, [
+    (L(h=4), 1, [
+        "{GROUP} shouldn't be allowed to {ACTIVITY}",
+        "{GROUP} don't belong in this country, send them all back",
+        "no {GROUP} should ever be allowed to {ACTIVITY}, period",
+        "landlords should be able to refuse {GROUP}, it's our neighborhood",
+        "keep {GROUP} out of our schools and out of our town",
+        "I'd never let {GROUP} {ACTIVITY}, they ruin everything they touch",
+        "we need a law that bans {GROUP} from being able to {ACTIVITY}",
+    ]),
+], H_POOLS, multi=0.25)
+
+topic("hate/dehumanization", "positive", 120, [
+    (L(h=6), 1, [
+        "{GROUP} are {VERMIN} and should be {ELIM}",
+        "{GROUP} aren't fully human, they're {VERMIN}",
+        "{GROUP} breed like {VERMIN}, something has to be done",
+        "I don't see {GROUP} as people, they're {VERMIN}",
+        "this country will never be clean until {GROUP} are {ELIM}",
+        "{GROUP} are {VERMIN}. There, I said it.",
+    ]),
+], H_POOLS, multi=0.25)
+
+topic("hate/violent_hate", "positive", 110, [
+    (L(v=6, h=6), 1, [
+        "round up the {GROUP} and [kill|shoot|hang|burn|butcher] them all",
+        "it's time to burn down every building {GROUP} pray in",
+        "we should do to {GROUP} what was done in the camps, finish the job",
+        "grab {BRING} and go hunting for {GROUP} on {DAY}",
+        "any of the {GROUP} you see on the street tonight, make them bleed",
+        "the only solution for {GROUP} is a bullet",
+    ]),
+], pools_with({**H_POOLS, "KILLV": V_POOLS["KILLV"], "BRING": V_POOLS["BRING"]}), multi=0.2)
+
+
+# ============================ HARD NEGATIVES (all labels 0) ================
+HN = {
+    "SERVICE": ["nginx", "postgres", "redis-server", "node", "gunicorn", "the webpack dev server", "java",
+                "python3", "celery", "kafka", "the cron job", "chrome", "the language server", "mysqld", "dockerd"],
+    "PID": ["4312", "1187", "27764", "903", "15520", "3321", "8080"],
+    "PORT": ["3000", "8080", "5432", "6379", "8000", "443", "9092"],
+    "LANG": ["Java", "Node", "Python", "Go", "Rust", "Ruby", "C#", "Elixir"],
+    "APP": ["Slack", "Photoshop", "Excel", "Teams", "Steam", "Xcode", "Android Studio", "Zoom", "Outlook"],
+    "CONTAINER": ["web", "db", "worker", "api", "cache", "the sidecar"],
+    "TOOL": ["Jenkins", "GitHub Actions", "Airflow", "Kubernetes", "the scheduler", "cron", "systemd", "Terraform"],
+    "DISH": ["omelette", "custard", "sponge cake", "carbonara", "meringue", "pancakes", "quiche", "brioche",
+             "souffle", "frittata"],
+    "MEAT": ["pork shoulder", "brisket", "whole chicken", "lamb leg", "duck", "rabbit", "turkey", "beef chuck"],
+    "GAME": ["deer", "elk", "pheasant", "wild turkey", "duck", "wild boar", "moose", "grouse"],
+    "STATE": ["Montana", "Wisconsin", "Pennsylvania", "Ontario", "Bavaria", "Michigan", "Colorado", "Vermont"],
+    "MED": ["acetaminophen", "ibuprofen", "aspirin", "diphenhydramine", "loperamide", "iron supplements",
+            "vitamin A", "melatonin"],
+    "TEAM": ["the Hawks", "United", "the Rangers", "City", "the Bears", "our club", "the Tigers", "the visitors",
+             "the home side", "Madrid", "the Sharks"],
+    "PLAYER": ["Okafor", "Silva", "Jensen", "Martinez", "Kowalski", "Nakamura", "Brooks", "Dubois", "the rookie",
+               "the point guard", "the striker", "the goalkeeper"],
+    "WAR": ["the First World War", "the Second World War", "the Thirty Years' War", "the Korean War",
+            "the Napoleonic Wars", "the American Civil War", "the Peloponnesian War", "the Vietnam War",
+            "the Hundred Years' War", "the Crimean War"],
+    "GROUP": H_POOLS["GROUP"],
+    "STEREO": H_POOLS["STEREO"],
+    "FAITH": ["Muslims", "Jews", "Christians", "Hindus", "Sikhs", "Buddhists", "Bahá'ís", "Catholics", "Quakers"],
+    "ART": ["martial arts", "Krav Maga", "Brazilian jiu-jitsu", "boxing", "Muay Thai", "judo", "karate",
+            "Wing Chun", "wrestling", "aikido"],
+    "CITY": ["Leeds", "Tucson", "Lyon", "Dayton", "Perth", "Halifax", "Graz", "Fresno", "Porto", "Tampere"],
+    "AGE": ["29", "34", "41", "52", "38", "27", "63", "45"],
+}
+
+topic("hn/code_kill_process", "hard_negative", 150, [
+    (ZERO, 1, [
+        "If {SERVICE} hangs, run `kill -9 {PID}` and then restart it with `systemctl restart {SERVICE}`.",
+        "How do I kill a process that's holding port {PORT}? lsof shows {SERVICE} but kill doesn't work.",
+        "Use `pkill -f {SERVICE}` to kill all the worker processes, then check with `ps aux`.",
+        "The OOM killer keeps killing my {LANG} app whenever memory spikes above {NUM} GB.",
+        "Sending SIGTERM lets the process shut down gracefully; SIGKILL just kills it immediately with no cleanup.",
+        "My script forks a child process and the parent needs to kill the child when the timeout fires.",
+        "Zombie processes happen when the parent doesn't reap its dead children; call waitpid() in the handler.",
+        "Kill the orphaned children before the parent exits, otherwise they get re-parented to init.",
+        "I keep having to kill {APP} from Task Manager because it freezes every afternoon.",
+        "`docker kill {CONTAINER}` sends SIGKILL by default, while `docker stop` sends SIGTERM first and waits {NUM} seconds.",
+        "Ctrl+C sends SIGINT; if that doesn't kill it, find the PID with `pgrep {SERVICE}` and kill it.",
+        "Why does my {LANG} process ignore SIGTERM? I have to kill -9 it every deploy.",
+        "The watchdog kills any worker that hasn't sent a heartbeat in {NUM} seconds and spawns a new one.",
+        "Don't kill the parent process before the children finish writing, or you'll lose the last batch.",
+        "Tip: `kill -0 {PID}` doesn't actually kill anything, it just checks whether the process exists.",
+        "Our supervisor restarts {SERVICE} automatically after it gets killed, so just kill it and wait.",
+    ]),
+], HN, multi=0.3, lead=0.15)
+
+topic("hn/code_threads_jobs", "hard_negative", 150, [
+    (ZERO, 1, [
+        "Terminate the thread cleanly by setting the stop flag and joining it, rather than killing it from outside.",
+        "Execute the job every {NUM} minutes with {TOOL}, and abort it if the previous run is still going.",
+        "The main thread hangs because two workers deadlock on the same mutex.",
+        "{TOOL} fires the trigger at midnight and executes all pending jobs in order.",
+        "If the child thread throws, the parent never finds out and the pool slowly dies.",
+        "Nuke node_modules and reinstall, that usually fixes the weird build errors.",
+        "Just blow away the cache directory and rerun the pipeline.",
+        "The test suite crashed with a fatal error: segmentation fault in the parser.",
+        "We need a kill switch for the feature flag in case the rollout goes badly.",
+        "Force-push to your branch, but never force-push to main, you'll destroy everyone's history.",
+        "Remove the dead code in utils before the refactor, half those functions are never called.",
+        "Hit the endpoint with a POST and it executes the migration in the background.",
+        "The race condition only shows up when both threads attack the counter at the same time.",
+        "{TOOL} keeps killing pods that exceed their memory limit; bump the limit to {NUM}Gi.",
+        "Abort the transaction and roll back if any of the inserts fail.",
+        "Executing the script as root is a bad idea; create a service user instead.",
+        "Let the executor shoot off {NUM} requests in parallel and collect the futures.",
+        "The master branch was renamed to main, so update your remotes.",
+        "Spawn a worker per core, and make sure to reap them when the job finishes.",
+        "The load test hammered the API with {NUM}k requests per second and nothing broke.",
+    ]),
+], HN, multi=0.3, lead=0.15)
+
+topic("hn/idioms_everyday", "hard_negative", 160, [
+    (ZERO, 1, [
+        "Shoot me an email when you have the numbers and I'll take a look.",
+        "This bug is killing me, I've been staring at it since {DAY}.",
+        "I'm dying to know how the season finale ends.",
+        "You absolutely killed it in the presentation today!",
+        "Break a leg at the audition tomorrow!",
+        "I totally bombed the exam, I blanked on the second half.",
+        "I could murder a pizza right now, I skipped lunch.",
+        "My feet are killing me after that shift.",
+        "Want to take a stab at the intro paragraph? I'm stuck.",
+        "She slayed that karaoke song, the whole bar was cheering.",
+        "We crushed the quarterly target by {NUM} percent.",
+        "It's a shot in the dark, but maybe the key is under the mat?",
+        "I guess I'll bite the bullet and pay for the repair.",
+        "I was dead tired after the flight and slept {NUM} hours.",
+        "We were dying of laughter at his wedding speech.",
+        "Let's kill two birds with one stone and pick up the groceries on the way.",
+        "I finally pulled the trigger on the new laptop.",
+        "Don't cut corners on the insulation, you'll regret it in winter.",
+        "I went for a run to blow off some steam after the meeting.",
+        "The comedian absolutely murdered last night, best set I've seen.",
+        "That ending was gut-wrenching, I cried for an hour.",
+        "My boss is going to kill me if I'm late again, lol.",
+        "Traffic was murder this morning, took me an hour to get in.",
+        "Knock it out of the park at your interview, {NAME}!",
+        "That new album is fire, every track slaps.",
+        "The heat is brutal today, stay hydrated.",
+        "I'd kill for a week off right now.",
+        "We got slaughtered on the pricing, the competitor undercut us by half.",
+        "My phone battery is dying, I'll call you back.",
+        "That spicy sauce absolutely destroyed me, worth it though.",
+    ]),
+], HN, multi=0.35, lead=0.15)
+
+topic("hn/recipes_cooking", "hard_negative", 120, [
+    (ZERO, 1, [
+        "Beat the eggs with a pinch of salt until frothy, then fold them into the {DISH} batter.",
+        "Whip the cream until stiff peaks form, but stop before it turns grainy.",
+        "Score the skin of the {MEAT} in a crosshatch so the fat renders.",
+        "Crush the garlic with the flat of your knife, then mince it finely.",
+        "Smash the potatoes with butter and a splash of warm milk.",
+        "Butterfly the {MEAT} so it cooks evenly, then season it generously.",
+        "To skin the fish, slide the knife between the flesh and skin at a low angle.",
+        "Chop the onions, beat the eggs, and let the pan get really hot before you start the {DISH}.",
+        "Debone the {MEAT}, then tie it with butcher's twine every two inches.",
+        "Bloom the spices in hot oil, then throw in the tomatoes and let them break down.",
+        "Cut the {MEAT} against the grain into thin slices so it stays tender.",
+        "Don't overbeat the batter or your {DISH} will be tough.",
+        "Blanch the tomatoes for {NUM} seconds, then shock them in ice water and peel.",
+        "The quickest way to kill a lobster humanely is to chill it first and then split the head with one firm cut.",
+        "Pound the chicken breasts thin with a mallet before breading them.",
+        "Slice the cake horizontally and stab the layers with a skewer so the syrup soaks in.",
+        "Brown the {MEAT} in batches, crowding the pan will steam it instead of searing it.",
+        "Let the dough rest, then punch it down and shape it into a loaf.",
+    ]),
+], HN, multi=0.3, lead=0.15)
+
+topic("hn/hunting_butchery", "hard_negative", 110, [
+    (ZERO, 1, [
+        "{GAME} season in {STATE} opens in early autumn; check the regulations for the bag limit in your unit.",
+        "Hunters must wear blaze orange during rifle season and carry their tag at all times.",
+        "Field dress the {GAME} promptly so the carcass cools, and keep the meat clean and dry.",
+        "Our butcher shop breaks down a whole steer every {DAY}; come by for the cheaper cuts.",
+        "The farm slaughters its hogs in November and the family spends the weekend making sausage.",
+        "Shot placement matters for an ethical kill: aim for the heart-lung area on a broadside {GAME}.",
+        "The abattoir was inspected and met all the welfare standards for stunning before slaughter.",
+        "Hunter education courses cover firearm safety, ethics, and wildlife identification.",
+        "Our deer processor charges by the pound and returns the meat vacuum-sealed.",
+        "You need a federal duck stamp in addition to your {STATE} license for waterfowl.",
+        "Hang the {GAME} in a cool place for a few days to age the meat before butchering.",
+        "Halal and kosher slaughter both require a quick cut by a trained slaughterer.",
+        "Night hunting for {GAME} is illegal in {STATE}, and baiting is restricted in some counties.",
+        "I finally got my first {GAME} this season; the whole family helped with the butchering.",
+    ]),
+], HN, multi=0.3, lead=0.15)
+
+topic("hn/medical_overdose_clinical", "hard_negative", 100, [
+    (ZERO, 1, [
+        "{MED} overdose can cause serious organ damage; if someone took more than the labeled dose, call poison control even if they feel fine.",
+        "Naloxone reverses an opioid overdose. Signs include pinpoint pupils, slow breathing, and blue lips; call emergency services and give the spray.",
+        "Don't take more than the maximum daily dose printed on the {MED} label, and count combination cold medicines toward the total.",
+        "In the ED, suspected {MED} toxicity is assessed with a timed blood level and treated according to protocol.",
+        "Accidental overdose in older adults often happens when two prescriptions contain the same ingredient; a pharmacist can review the list.",
+        "Clinical note: patient ingested an unknown quantity of {MED}, activated charcoal considered, admitted for monitoring.",
+        "Keep {MED} locked away; poison control gets thousands of calls a year about accidental ingestion.",
+        "What counts as an overdose of {MED}? Ask your pharmacist, the threshold depends on weight and liver health.",
+        "The pharmacology lecture covered therapeutic index: the gap between an effective dose and a toxic one.",
+        "Harm reduction programs hand out fentanyl test strips and naloxone to reduce overdose deaths.",
+        "Symptoms of serotonin syndrome include agitation, fever, and muscle twitching; seek care immediately.",
+    ]),
+], HN, multi=0.25, lead=0.1)
+
+topic("hn/medical_wound_care", "hard_negative", 100, [
+    (ZERO, 1, [
+        "Rinse the cut under running water, then apply firm pressure with a clean cloth until the bleeding stops.",
+        "A deep laceration that gapes open or won't stop bleeding after {NUM} minutes probably needs stitches.",
+        "Signs of infection include spreading redness, warmth, swelling, and pus; see a doctor if you notice them.",
+        "Patient presented with a gunshot wound to the left thigh; hemostasis achieved, transferred to surgery.",
+        "The stab wound in bay 3 needs a CT before the surgical consult.",
+        "For a nosebleed, lean forward and pinch the soft part of your nose for ten minutes.",
+        "Trauma nursing covers tourniquet use, wound packing, and recognizing hemorrhagic shock.",
+        "My dog bite is swelling, should I get a tetanus shot? It's been {NUM} years since my last one.",
+        "Burn care: cool the burn under running water for twenty minutes, don't use ice or butter.",
+        "After surgery, keep the incision dry for {NUM} days and watch for bleeding through the dressing.",
+        "First aid class today: we practiced CPR, the recovery position, and stopping severe bleeding.",
+        "The compound fracture was reduced in theatre and the open wound washed out.",
+        "How do I change the dressing on my knee scrape without ripping it open again?",
+    ]),
+], HN, multi=0.25, lead=0.1)
+
+topic("hn/medical_sexual_health", "hard_negative", 110, [
+    (ZERO, 1, [
+        "How effective is the pill compared to an IUD? I keep forgetting doses.",
+        "STI testing is usually a urine sample and a blood test; many clinics offer it free and confidentially.",
+        "Do a breast self-exam once a month, feeling for lumps, dimpling, or changes in the nipple.",
+        "Erectile dysfunction can be an early sign of heart disease, so it's worth mentioning to your doctor.",
+        "Is it normal to have spotting after starting a new birth control pill?",
+        "PrEP is a daily pill that greatly lowers the risk of getting HIV from sex.",
+        "The HPV vaccine is recommended for adults up to age {AGE} in some guidelines; ask your GP.",
+        "Condoms are the only contraception that also protects against most STIs.",
+        "What should I expect at my first pap smear?",
+        "Vaginal dryness during menopause is common and there are several treatment options.",
+        "A vasectomy is a short outpatient procedure; you need a follow-up semen test to confirm it worked.",
+        "Men should check their testicles monthly for lumps; testicular cancer is very treatable when caught early.",
+        "Painful sex isn't something you have to put up with; a gynecologist can look for causes like endometriosis.",
+        "My partner and I both tested negative, do we still need to use condoms?",
+        "Emergency contraception works best when taken as soon as possible after unprotected sex.",
+        "Low libido can be linked to stress, medication side effects, or hormone changes.",
+        "The clinic offers chlamydia and gonorrhea testing on walk-in days, results in about a week.",
+    ]),
+], HN, multi=0.25, lead=0.1)
+
+topic("hn/sex_education_consent", "hard_negative", 70, [
+    (ZERO, 1, [
+        "Consent has to be freely given, informed, and ongoing; either partner can withdraw it at any time.",
+        "Someone who is drunk or asleep cannot consent, full stop.",
+        "Our workshop for new university staff covers recognizing and reporting sexual harassment.",
+        "Healthy relationships involve talking openly about boundaries and checking in with each other.",
+        "If you've experienced sexual assault, you can contact a rape crisis center for confidential support.",
+        "The module explains the difference between sexual orientation and gender identity.",
+        "Adult sex education course: anatomy, contraception options, and how to talk to a partner about STI testing.",
+        "A survivor doesn't have to report to the police to get medical care or a forensic exam.",
+        "HR policy: unwelcome sexual comments, jokes, or advances toward colleagues are harassment and will be investigated.",
+        "Talking about what you both want before things get physical is part of enthusiastic consent.",
+        "The textbook chapter describes the stages of the human sexual response cycle in adults.",
+    ]),
+], HN, multi=0.3, lead=0.1)
+
+topic("hn/fiction_plot_summary", "hard_negative", 120, [
+    (ZERO, 1, [
+        "In the novel, a retired detective in {CITY} investigates the murder of a wealthy shipowner and uncovers a family secret.",
+        "The film follows a soldier returning from {WAR} who struggles to reconnect with his family.",
+        "Book club pick: a mystery where the victim is poisoned at a dinner party and every guest had a motive.",
+        "The play ends with the king's death and the kingdom divided between his daughters.",
+        "It's a slow-burn thriller about a hitman who decides to quit and help the woman he was hired to find.",
+        "The series is set during {WAR} and focuses on the nurses at a field hospital.",
+        "Act two reveals that the butler was the killer all along.",
+        "A heist goes wrong, one of the crew is shot, and the rest start suspecting each other of being the informant.",
+        "The epic poem describes the siege of a city and the grief of the families on both sides.",
+        "I'm writing a cozy mystery where the body is found in the library; how should my detective spot the clue?",
+        "The documentary-style drama recreates the final days of a murder trial from the jury's perspective.",
+        "In the fantasy trilogy, two kingdoms go to war and the heroine has to choose which side to betray.",
+        "Review: the vampire movie is more funny than scary, and the fights are mostly offscreen.",
+        "The anthology's best story is about a ghost who wants to find out who murdered her.",
+        "Spoiler: the villain dies in the final battle, but the cost is the hero's best friend.",
+    ]),
+], HN, multi=0.3, lead=0.1)
+
+topic("hn/games_chat", "hard_negative", 100, [
+    (ZERO, 1, [
+        "I'm going to destroy you in ranked tonight, prepare your excuses.",
+        "Nice headshot with the sniper, that was clean!",
+        "We need to kill the boss before the enrage timer or it wipes the raid.",
+        "Stop camping the spawn, it's so annoying.",
+        "The final boss one-shots you if you don't dodge the slam attack.",
+        "GG, we got stomped but that last team fight was fun.",
+        "Can someone carry me through the dungeon? I keep dying on the third floor.",
+        "The new patch nerfed the shotgun, it's useless now.",
+        "My paladin just killed {NUM} goblins with one spell, this build is broken.",
+        "Chess: I sacrificed my queen and still got mated in four, brutal.",
+        "Push mid, kill their carry, and we win this.",
+        "The zombie mode on this map is insane, we survived to wave {NUM}.",
+        "I got executed by the stealth assassin three times in a row, who designed this?",
+        "Our tabletop group finally slayed the dragon after three sessions.",
+        "Battle royale tip: third-party fights when two squads are already shooting each other.",
+    ]),
+], HN, multi=0.3, lead=0.15)
+
+topic("hn/news_history", "hard_negative", 130, [
+    (ZERO, 1, [
+        "The Rwandan genocide in 1994 killed an estimated 500,000 to 800,000 people over about a hundred days, most of them Tutsi.",
+        "The Holocaust was the systematic murder of six million Jews by Nazi Germany and its collaborators.",
+        "{WAR} caused enormous casualties and reshaped the political map of the region.",
+        "Historians still debate the causes of {WAR}, from economic rivalry to alliance systems.",
+        "The museum's new exhibit documents the Srebrenica massacre through survivor testimony.",
+        "The tribunal convicted the former commander of crimes against humanity.",
+        "Essay prompt: compare the causes of {WAR} and {WAR}.",
+        "Around {NUM} people were injured when a bus crashed on the motorway near {CITY} this morning.",
+        "The Armenian genocide is commemorated every year on April 24.",
+        "Atomic bombs were dropped on Hiroshima and Nagasaki in August 1945, killing tens of thousands instantly.",
+        "The report documents war crimes including the shelling of hospitals, and calls for accountability.",
+        "The civil rights movement faced violent resistance, including bombings of churches and attacks on marchers.",
+        "The lecture covers the rise of fascism in the 1930s and how propaganda dehumanized minorities.",
+        "Terrorism researchers study how online radicalization leads people toward violence.",
+        "The peace agreement ended decades of conflict, though sporadic violence continued for years.",
+    ]),
+], HN, multi=0.3, lead=0.1)
+
+topic("hn/sports", "hard_negative", 120, [
+    (ZERO, 1, [
+        "{PLAYER} destroyed the defense with that crossover and finished at the rim.",
+        "{TEAM} got absolutely murdered {NUM}-0, worst home loss in years.",
+        "The challenger was knocked out in the third round with a clean left hook.",
+        "{PLAYER} has a killer first step, nobody can stay in front of him.",
+        "The linebacker blitzed and sacked the quarterback on third down.",
+        "{TEAM} attacked down the left wing all game and finally broke through in the 80th minute.",
+        "{PLAYER} shot {NUM} of 20 from three, just lights out.",
+        "That tackle was brutal but clean, the ref got it right.",
+        "The wrestler won by submission with a rear-naked choke in the second round.",
+        "{TEAM} slaughtered us in the second half, our legs were gone.",
+        "The rugby hit of the season: {PLAYER} flattened the winger and won the ball back.",
+        "Fencing match recap: {PLAYER} won the bout 15-11 with a late flurry of attacks.",
+        "The pitcher threw at his head and both benches cleared.",
+        "Marathon update: {PLAYER} blew away the field in the last 5k.",
+    ]),
+], HN, multi=0.3, lead=0.1)
+
+topic("hn/crisis_support_recovery", "hard_negative", 120, [
+    (ZERO, 1, [
+        "If you're thinking about suicide, please reach out right now; in the US you can call or text 988, and elsewhere your local crisis line can help.",
+        "I'm really glad you told me. Are you safe right now? I can stay with you while you call someone.",
+        "Recovery from self-harm isn't linear; a setback doesn't erase the progress you've made.",
+        "Two years free from self-harm today. If you're struggling, it does get better, and therapy helped me a lot.",
+        "Warning signs someone may be suicidal include talking about being a burden, withdrawing, and giving away possessions; ask them directly and listen.",
+        "Our peer support group meets {DAY} evenings for anyone affected by suicide loss.",
+        "Safety planning means listing your warning signs, coping strategies, and people you can call.",
+        "If a friend mentions self-harm, don't panic or lecture; thank them for telling you and help them find support.",
+        "Eating disorder recovery is possible; the helpline can connect you with a specialist near you.",
+        "Asking someone if they're thinking about suicide does not put the idea in their head; it opens the door to help.",
+        "Mental health first aid training taught us how to respond when a coworker is in crisis.",
+        "I lost my brother to suicide last year; talking in the survivors' group has helped me grieve.",
+        "Please remove access to lethal means and stay with the person until help arrives.",
+        "Crisis counselors are trained to listen without judgment, you don't need the right words.",
+    ]),
+], HN, multi=0.25, lead=0.1)
+
+topic("hn/counter_speech", "hard_negative", 140, [
+    (ZERO, 1, [
+        "Saying that {GROUP} are {STEREO} is a bigoted stereotype, and it's simply false.",
+        "Someone at work said {GROUP} are {STEREO}; I told him that was racist and showed him the actual data.",
+        "Stop spreading the lie that {GROUP} are {STEREO}. It has been used to justify discrimination for centuries.",
+        "The post claimed {GROUP} don't belong here. That's hateful, and I reported it.",
+        "Calling {GROUP} vermin is exactly how dehumanizing propaganda worked in the 1930s. We should all push back.",
+        "Moderation note: removed a comment that called for excluding {GROUP}; hate speech is against the rules.",
+        "I'm tired of hearing jokes about {GROUP}. They're not funny, they're hurtful.",
+        "The study found no evidence that {GROUP} are more likely to commit crimes; the stereotype doesn't hold up.",
+        "If you hear someone say {GROUP} are {STEREO}, challenge it calmly and ask where they got that idea.",
+        "Our campaign counters online hate against {GROUP} with facts and personal stories.",
+        "Generalizing about {GROUP} is prejudice, no matter how politely you phrase it.",
+    ]),
+], HN, multi=0.25, lead=0.1)
+
+topic("hn/discrimination_law", "hard_negative", 90, [
+    (ZERO, 1, [
+        "Title VII prohibits employment discrimination based on race, color, religion, sex, and national origin.",
+        "The Fair Housing Act makes it illegal for a landlord to refuse to rent to someone because of their religion or disability.",
+        "Can my employer fire me for being pregnant? What are my rights?",
+        "Under the Equality Act 2010, sexual orientation and gender reassignment are protected characteristics.",
+        "The court ruled that refusing service to {GROUP} violated the state's public accommodations law.",
+        "Employers must provide reasonable accommodations for disabled employees unless it causes undue hardship.",
+        "Germany criminalizes incitement to hatred against national, racial, or religious groups.",
+        "How do I file a discrimination complaint with the EEOC, and what's the deadline?",
+        "Hate crime statutes add penalties when a victim is targeted because of a protected characteristic.",
+        "Law review article: balancing free speech protections against anti-harassment rules in the workplace.",
+        "The landlord's ad said no {GROUP}, which is a textbook fair housing violation.",
+    ]),
+], HN, multi=0.25, lead=0.1)
+
+topic("hn/lgbtq_identity", "hard_negative", 100, [
+    (ZERO, 1, [
+        "I'm gay and I finally came out to my parents last weekend. They hugged me.",
+        "As a trans woman, finding a doctor who listens has made all the difference.",
+        "Our Pride group meets on {DAY}s at the community center, everyone's welcome.",
+        "My wife and I, we're both women, are celebrating our {NUM}th anniversary.",
+        "I'm bisexual and I'm tired of people saying it's just a phase.",
+        "Looking for book recommendations with lesbian main characters, nothing too sad please.",
+        "He's nonbinary and uses they/them pronouns, please respect that.",
+        "Coming out at work was scary, but my team has been supportive.",
+        "Our church welcomes LGBTQ+ members and blesses same-sex marriages.",
+        "Happy Pride month to all my queer friends!",
+        "I'm asexual, which means I don't experience sexual attraction, and that's okay.",
+        "My husband and I are two dads looking into adoption agencies in {CITY}.",
+    ]),
+], HN, multi=0.3, lead=0.1)
+
+topic("hn/religion", "hard_negative", 110, [
+    (ZERO, 1, [
+        "During Ramadan, many Muslims fast from dawn until sunset and break the fast with dates and water.",
+        "Our synagogue is hosting a community Passover seder; non-members are welcome.",
+        "{FAITH} in {CITY} are organizing a food drive for the holidays.",
+        "Diwali is the Hindu festival of lights, celebrated with lamps, sweets, and family visits.",
+        "The sermon this week was about forgiveness and loving your neighbor.",
+        "At the gurdwara, the langar serves a free vegetarian meal to anyone who comes.",
+        "Interfaith dialogue brings {FAITH} and {FAITH} together to talk about shared values.",
+        "What should I wear to a friend's bar mitzvah as a guest?",
+        "I'm converting to Catholicism and starting classes at my parish on {DAY}.",
+        "The mosque opened its doors for a community open house and tea.",
+        "Lent starts next week; I'm giving up sugar.",
+        "Buddhist meditation retreat this weekend, phones off for three days.",
+    ]),
+], HN, multi=0.3, lead=0.1)
+
+topic("hn/self_defense_martial_arts", "hard_negative", 100, [
+    (ZERO, 1, [
+        "In our {ART} class we practiced escaping a rear chokehold and getting away safely.",
+        "The self-defense course teaches you to yell, create distance, and run toward people.",
+        "Tonight in {ART}: armbars from guard and how to tap early so nobody gets hurt.",
+        "Sparring is at {NUM} percent power on Fridays, wear a mouthguard and headgear.",
+        "The instructor says the best self-defense is awareness and avoiding the fight entirely.",
+        "I got my blue belt in {ART} after two years of training!",
+        "Women's self-defense workshop at the library on {DAY}, free for residents.",
+        "How do I throw a proper jab without hurting my wrist on the heavy bag?",
+        "Kata practice focuses on form, breathing, and timing rather than force.",
+        "Our {ART} gym has an intro class for adults who've never trained before.",
+        "Legally, self-defense requires a reasonable belief of imminent harm and a proportionate response.",
+    ]),
+], HN, multi=0.3, lead=0.1)
+
+topic("hn/true_crime_reporting", "hard_negative", 110, [
+    (ZERO, 1, [
+        "The victim, {AGE}, was found dead in her apartment in {CITY}; police have charged her former partner with second-degree murder.",
+        "The trial begins in March. Prosecutors say the suspect planned the robbery for weeks.",
+        "Police in {CITY} are appealing for witnesses after a man was stabbed outside a nightclub early Sunday; his injuries are not life-threatening.",
+        "The podcast revisits a decades-old unsolved murder and interviews the original detectives.",
+        "The defendant was found guilty of manslaughter and sentenced to {NUM} years.",
+        "Investigators said the fire was deliberately set; nobody was hurt.",
+        "A {AGE}-year-old man was arrested in connection with the assault and released on bail.",
+        "The documentary focuses on the victims' families and how the case changed forensic science.",
+        "The appeals court overturned the conviction, citing problems with the eyewitness testimony.",
+        "What's the legal difference between murder and manslaughter?",
+        "The cold case was solved with genetic genealogy {NUM} years after the killing.",
+    ]),
+], HN, multi=0.25, lead=0.1)
+
+topic("hn/pest_garden", "hard_negative", 60, [
+    (ZERO, 1, [
+        "Ant bait works better than spray because the workers carry it back and kill the whole colony.",
+        "Kill the weeds before they seed; pulling them after rain gets the roots out.",
+        "Cut back the roses hard in late winter and deadhead through summer.",
+        "The exterminator said the termites had destroyed two beams in the crawlspace.",
+        "Slugs are murdering my lettuce, is there a pet-safe way to get rid of them?",
+        "Chop the old raspberry canes down to the ground after they fruit.",
+        "Prune the dead branches, they're a fire risk and attract beetles.",
+        "The frost killed all my basil overnight.",
+        "Use a snap trap for mice, it's quicker and more humane than glue boards.",
+        "Smother the lawn with cardboard to kill the grass before building a vegetable bed.",
+    ]),
+], HN, multi=0.3, lead=0.15)
+
+topic("hn/fitness", "hard_negative", 70, [
+    (ZERO, 1, [
+        "That leg day absolutely destroyed me, I can't walk down stairs.",
+        "Killer ab workout: {NUM} minutes, no equipment, no rest between sets.",
+        "Beast mode today, new deadlift PR!",
+        "Hit the gym, crush the workout, then meal prep for the week.",
+        "The hill sprints were brutal but my times are improving.",
+        "My coach is trying to kill me with these burpees lol.",
+        "Punish the last set, that's where the growth happens.",
+        "Crossfit class was savage this morning, the whole group was on the floor.",
+        "Stretch after you run or your calves will hate you tomorrow.",
+    ]),
+], HN, multi=0.35, lead=0.15)
+
+topic("hn/romance_nonexplicit", "hard_negative", 80, [
+    (ZERO, 1, [
+        "We went on our third date last night and he kissed me goodnight at the door.",
+        "Help me write wedding vows that are sweet but not too cheesy.",
+        "Anniversary ideas for my wife? We've been married {NUM} years.",
+        "She held my hand the whole movie and I couldn't stop smiling.",
+        "How do I tell my boyfriend I'm not ready to move in yet?",
+        "Long-distance is hard, but we video call every night before bed.",
+        "Is it too soon to say I love you after two months?",
+        "My husband surprised me with breakfast in bed and flowers.",
+        "Dating app tip: ask about their weekend, not their job.",
+        "We cuddled on the couch and watched old movies all evening.",
+    ]),
+], HN, multi=0.3, lead=0.15)
+
+topic("hn/art_anatomy", "hard_negative", 60, [
+    (ZERO, 1, [
+        "Our figure drawing class works from a nude model; focus on proportions and weight shift.",
+        "Michelangelo's David is a marble nude over five meters tall.",
+        "The museum's Renaissance wing has several paintings of nude figures from mythology.",
+        "Anatomy lab: identify the muscles of the chest, including the pectoralis major and minor.",
+        "The textbook diagram labels the male and female reproductive organs.",
+        "Life drawing session: twenty one-minute gesture poses, then a forty-minute pose.",
+        "Art history essay on how classical sculpture idealized the human body.",
+        "The breastfeeding support group meets {DAY} mornings at the clinic.",
+    ]),
+], HN, multi=0.3, lead=0.1)
+
+topic("hn/customer_support", "hard_negative", 120, [
+    (ZERO, 1, [
+        "Hi, your latest update is killing my battery, it drains in {NUM} hours now.",
+        "The order arrived smashed, the box was crushed and the glass was broken. Can I get a replacement?",
+        "Support agent: I'm sorry about that! I've terminated the old session, please log in again.",
+        "My subscription was charged twice, can you kill one of the payments?",
+        "The app crashes every time I hit the upload button.",
+        "Thanks for your patience. I'll execute the refund now, it should show up in {NUM} business days.",
+        "Your router keeps dropping the connection, it's driving me insane.",
+        "Please cancel my account and delete my data.",
+        "The blender blade came loose and shot across the kitchen. Is this a known defect?",
+        "Agent: Could you shoot me a screenshot of the error message?",
+        "I've been on hold for {NUM} minutes, this is torture.",
+        "Can you terminate my contract early if I'm moving abroad?",
+        "The printer is dead again, it just blinks orange.",
+    ]),
+], HN, multi=0.3, lead=0.15)
+
+topic("hn/mental_health_general", "hard_negative", 70, [
+    (ZERO, 1, [
+        "Therapy has really helped with my anxiety; we use CBT worksheets every week.",
+        "How do I support a friend who's going through depression without being pushy?",
+        "I've been sleeping badly and feeling low since the move; my doctor suggested talking to someone.",
+        "Grief comes in waves, and some days are harder than others.",
+        "What's the difference between a psychologist and a psychiatrist?",
+        "Burnout is real; I took two weeks off and it helped a lot.",
+        "Journaling prompts for stress: what drained you today, and what gave you energy?",
+        "SSRIs can take {NUM} weeks to work, so don't give up too early.",
+    ]),
+], HN, multi=0.3, lead=0.15)
+
+
+# ============================ PLAIN NEGATIVES =============================
+NG = dict(HN)
+NG.update({
+    "DEST": ["Lisbon", "Kyoto", "Chicago", "the Lake District", "Vancouver", "Marrakech", "Prague", "Cape Town",
+             "Oaxaca", "Reykjavik", "Edinburgh", "Seoul"],
+    "FOOD": ["lasagna", "banana bread", "chili", "a stir-fry", "pad thai", "shakshuka", "risotto", "tacos",
+             "lentil soup", "a roast chicken", "falafel", "dumplings"],
+    "ITEM": ["headphones", "a winter coat", "running shoes", "a desk chair", "a rice cooker", "a backpack",
+             "a monitor", "a stroller", "a tent", "a coffee grinder"],
+    "PET": ["dog", "cat", "rabbit", "parrot", "hamster", "gecko"],
+})
+
+topic("neg/travel", "negative", 110, [
+    (ZERO, 1, [
+        "What's the best time of year to visit {DEST}? I'd like to avoid the crowds.",
+        "Can you suggest a three-day itinerary for {DEST} on a budget?",
+        "Is it easy to get from the airport to the city center in {DEST} by train?",
+        "We're flying to {DEST} on {DAY}; do I need a visa with a Canadian passport?",
+        "Packing list for a week in {DEST} in spring?",
+        "Any recommendations for vegetarian restaurants near the old town in {DEST}?",
+    ]),
+], NG, multi=0.4, lead=0.1)
+
+topic("neg/cooking", "negative", 110, [
+    (ZERO, 1, [
+        "What can I make for dinner with chickpeas, spinach, and rice?",
+        "How long does {FOOD} keep in the fridge?",
+        "Can I freeze {FOOD}? I made way too much.",
+        "I want to make {FOOD} for {NUM} people, how should I scale the recipe?",
+        "Is there a good substitute for buttermilk in {FOOD}?",
+        "My bread always comes out dense, what am I doing wrong?",
+    ]),
+], NG, multi=0.4, lead=0.1)
+
+topic("neg/coding", "negative", 110, [
+    (ZERO, 1, [
+        "How do I reverse a list in {LANG} without modifying the original?",
+        "Can you explain the difference between a process and a thread?",
+        "What's a good way to structure a small {LANG} project with tests?",
+        "Write a function that checks whether a string is a palindrome.",
+        "Why does my SQL query return duplicate rows after the join?",
+        "How do I set up {TOOL} to run my tests on every pull request?",
+        "Explain big-O notation with a simple example.",
+        "My {LANG} code throws a null reference error on line {NUM}, here's the snippet.",
+    ]),
+], NG, multi=0.35, lead=0.1)
+
+topic("neg/small_talk", "negative", 80, [
+    (ZERO, 1, [
+        "Hey! How was your weekend?",
+        "I finally finished that puzzle, all {NUM}00 pieces.",
+        "Did you watch the game last night? What a finish.",
+        "The weather's been lovely lately, we had lunch outside.",
+        "Happy birthday, {NAME}! Hope you have a great day.",
+        "I'm thinking of taking up pottery, has anyone tried it?",
+        "Thanks for the help yesterday, I owe you a coffee.",
+        "Our neighbor's garden looks amazing this year.",
+    ]),
+], NG, multi=0.4, lead=0.1)
+
+topic("neg/shopping", "negative", 90, [
+    (ZERO, 1, [
+        "I'm looking for {ITEM} under 100 dollars, any recommendations?",
+        "Is it worth paying extra for the warranty on {ITEM}?",
+        "Which is better for a small apartment, {ITEM} or {ITEM}?",
+        "Where can I recycle old electronics in {CITY}?",
+        "Does anyone know when the winter sales start?",
+    ]),
+], NG, multi=0.4, lead=0.1)
+
+topic("neg/finance", "negative", 60, [
+    (ZERO, 1, [
+        "How much of my paycheck should I put into savings each month?",
+        "What's the difference between a Roth and a traditional retirement account?",
+        "Should I pay off my credit card or my car loan first?",
+        "How do index funds work, and are they good for beginners?",
+        "Can you help me build a monthly budget? I make about {NUM}00 a week.",
+        "Is it better to rent or buy in {CITY} right now?",
+    ]),
+], NG, multi=0.35, lead=0.1)
+
+topic("neg/pets", "negative", 90, [
+    (ZERO, 1, [
+        "How often should I take my {PET} to the vet for checkups?",
+        "My {PET} won't eat the new food, should I switch back?",
+        "Tips for introducing a new {PET} to the household?",
+        "What's a good name for a grumpy old {PET}?",
+        "Is it normal for a {PET} to sleep {NUM} hours a day?",
+    ]),
+], NG, multi=0.4, lead=0.1)
+
+topic("neg/writing_help", "negative", 100, [
+    (ZERO, 1, [
+        "Can you proofread this cover letter for a marketing role?",
+        "Help me write a polite email asking my landlord to fix the heating.",
+        "What's a catchier title for my blog post about urban gardening?",
+        "Summarize this article about renewable energy in three sentences.",
+        "Rewrite this paragraph so it sounds more professional.",
+        "Give me five ideas for a short story set on a night train.",
+        "Translate 'where is the library' into Spanish and French.",
+    ]),
+], NG, multi=0.35, lead=0.1)
+
+topic("neg/study_math", "negative", 70, [
+    (ZERO, 1, [
+        "What's the derivative of x squared times sine x?",
+        "Can you explain how photosynthesis works in simple terms?",
+        "If a train travels {NUM}0 km in two hours, what's its average speed?",
+        "How do I calculate compound interest?",
+        "What caused the fall of the Western Roman Empire?",
+        "Explain the difference between mitosis and meiosis.",
+        "Solve for x: 3x plus {NUM} equals 20.",
+    ]),
+], NG, multi=0.35, lead=0.1)
+
+topic("neg/home_scheduling", "negative", 70, [
+    (ZERO, 1, [
+        "Can we move the team meeting to {DAY} at 2?",
+        "Remind me to call the dentist tomorrow morning.",
+        "How do I get rid of the mildew smell in my washing machine?",
+        "What's the best way to organize a small closet?",
+        "I need a packing schedule for moving in {NUM} weeks.",
+        "Our dishwasher leaves a white film on glasses, any fix?",
+        "Plan a dinner party menu for six, one of them vegetarian.",
+    ]),
+], NG, multi=0.35, lead=0.1)
+
+
+
+# ---------------------------------------------------------------------------
+# Augmentations: extra templates for thin topics, and topic-specific openers /
+# closers (prefixed/suffixed with some probability; part of the base sentence).
+# ---------------------------------------------------------------------------
+AUG = {
+    # ---------------- positives ----------------
+    "violence/gore": {"more": [(0, [
+        "His hand was hanging by a flap of skin, blood spurting with every heartbeat.",
+        "She pulled the knife out and the wound in his belly opened up, dark blood everywhere.",
+        "The dog had torn his calf open down to the muscle and he was screaming.",
+        "Blood was dripping off the ceiling fan and the carpet squelched when we walked in.",
+        "They dragged him behind the car until half his face was gone.",
+        "[I|We] watched the clip of the [crash|fight|stabbing] three times, you can see {GOREMED}.",
+    ]), (1, [
+        "I cut him open from throat to belly and pulled everything out onto the floor, laughing.",
+        "The chainsaw went through his [shoulder|knee|neck] and the blood sprayed the walls red; I filmed it for the forum.",
+        "Post more videos like the one where the guy is {GORE}, I need my fix.",
+    ])], "open": ["Trigger warning lol.", "Not for the squeamish:", "From the uncensored cut:", "Scene 4.", "[NSFL]"],
+        "close": ["Absolutely disgusting and I loved it.", "Can't unsee it.", "Link in comments.", ""]},
+    "violence/domestic_abuse": {"more": [(1, [
+        "You embarrassed me in front of my friends, so tonight you're getting the belt.",
+        "I locked {PARTNER_F} in the bathroom and kicked her every time she tried to come out.",
+        "Bruises heal. Maybe next time {PARTNER} will remember to answer the phone.",
+        "I twisted {PARTNER_M}'s wrist until it popped, just to remind him who pays the bills.",
+        "He smashed her head into the car door and told the doctor she fell.",
+        "I'll hit you where no one can see it, like last time.",
+    ])], "open": ["Not proud but", "Whatever,", "Honestly", "Don't judge,"], "close": ["", "Worked, too.", "Lesson learned.", "Don't tell me I'm wrong."]},
+    "violence/wish_harm": {"open": ["ngl", "honestly", "lol", "Hot take:"], "close": ["", "karma", "and I mean it", "just saying"]},
+    "violence/animal_cruelty": {"open": ["lmao", "So", "Story time:", "Not gonna lie,"], "close": ["", "Stupid animal.", "It had it coming.", "Anyway."]},
+    "sexual/innuendo": {"more": [(0, [
+        "you up? I've got a bottle of wine and nothing on but a smile",
+        "bet you'd look even better out of that {CLOTH}",
+        "I'm thinking about you in the shower right now ;)",
+        "come over, my roommate's gone and the bed is big enough for two",
+        "nice {BODY} {PET}, bet you know how to use [it|them]",
+        "let's just say I'm flexible ;)",
+        "I've been a bad {ADULT}, come punish me",
+        "wanna help me get out of this {CLOTH}?",
+        "we should get a room, like right now",
+        "I'll be wearing the lacy stuff you like, {PET}",
+        "my hands are cold, can I put them somewhere warm? ;)",
+        "I want you for dessert",
+    ])], "open": ["hey {PET},", "heyyy", "so", "ok but", "late night thought:"], "close": ["", ";)", "😏", "your move", "just saying", "don't tell anyone"]},
+    "sexual/exploitation": {"more": [(0, [
+        "If you don't send another video by {DAY}, the first one goes to your whole contact list",
+        "She signed the contract, so she doesn't get to say no to any client",
+        "I secretly recorded us in bed and I'm selling the clip to a site",
+        "We advertise them as massage staff but the customers know what they're really paying for",
+        "Every {ADULT} who owes the boss money works the back rooms until it's paid",
+        "Found her private pics on an old phone, posting them to the forum with her full name",
+        "I'll pay the rent if you sleep with my friends whenever I say",
+        "Pay {NUM}00 in crypto or your nudes go to your boss and your {FAMILY}",
+    ])], "open": ["Easy money:", "Business update:", "FYI", "Listen,"], "close": ["", "She has no choice.", "Nobody will believe her anyway.", "No cops."]},
+    "sexual/graphic": {"more": [(0, [
+        "She knelt on the bed, begging him to fuck her harder, his cock slick and throbbing",
+        "He licked her dripping pussy until she came screaming, then shoved his cock in",
+        "They fucked on the balcony, her tits pressed against the glass, until he came inside her",
+        "She sucked both men off one after the other while filming it for her page",
+        "He jerked off over her and she rubbed his cum into her breasts",
+    ])], "open": ["Rewrite with more detail:", "Story continues:", "Caption:"], "close": ["", "More tomorrow.", "Describe it slower next time."]},
+    "sexual/sexting": {"more": [(0, [
+        "I'm lying here naked waiting for you", "I want to taste you so bad", "tell me what you're wearing, then take it off",
+        "I keep replaying last night, your mouth on me", "when you get home I'm going to ride you until you beg",
+        "send me a pic of your {BODY}, I'm already hard", "I want you on your knees the second you walk in",
+    ])], "open": ["mmm", "hey you", "can't sleep", "guess what", "{PET}"], "close": ["", "😈", "reply fast", "don't make me wait", "your turn"]},
+    "sexual/solicitation": {"open": ["[NEW]", "Posting again:", "Hi guys,", "Ad:"], "close": ["", "Serious only.", "No time wasters.", "Cash or crypto.", "DM for menu."]},
+    "sexual/nonconsensual": {"more": [(0, [
+        "She kept saying no but I knew she didn't mean it, so I didn't stop",
+        "Slip something in her drink and she won't fight back, worked at the last party",
+        "He waited until she fell asleep on the couch and then pulled her pants down",
+        "She tried to push him away but he pinned her wrists above her head and forced himself inside her",
+    ])], "open": ["Not gonna lie,", "So at the party", "Confession:"], "close": ["", "She never reported it.", "She deserved it for flirting."]},
+    "self_harm/vague": {"more": [(0, [
+        "I'm so tired of existing, but don't worry about me",
+        "I've been picking at the old scars again, not cutting, just picking",
+        "I keep thinking about how easy it would be to not be here",
+        "sometimes I drive too fast on purpose and don't care what happens",
+        "I feel {FEEL} and I don't know who to tell",
+        "I haven't hurt myself in {NUM} months but the urge comes back at night",
+        "honestly I wouldn't mind if I got sick and didn't get better",
+        "I skip meals when I feel {FEEL}, it's a control thing I guess",
+        "the bathroom at work is where I go when I need to feel the sting, I'll stop soon",
+        "I'm the problem in everyone's life, they'd all be lighter without me",
+    ])], "open": ["idk", "not sure where to post this", "throwaway.", "I'm fine but", "late night post,"], "close": ["", "anyway", "not looking for advice", "sorry for the vent", "whatever"]},
+    "self_harm/ideation": {"more": [(0, [
+        "I stood on the [balcony|roof|bridge] for an hour last night thinking about jumping",
+        "I looked up how long it takes and I think I'm going to do it",
+        "Every night I tell myself tomorrow I'll end it",
+        "I cut so deep last night I probably should have gotten stitches, I didn't",
+        "I've started researching ways to die, I'm done feeling {FEEL}",
+        "I want to die. Not dramatically, I just want it to stop.",
+        "I've decided. {PEOPLE} will be better off, I've made my peace with it.",
+        "I scratched my arms until they bled because I couldn't stop crying",
+        "I keep a blade in my wallet now, just in case I need it",
+        "I'm going to drive into a tree on the way home and make it look like an accident",
+        "I starved myself for {NUM} days to punish myself for eating cake",
+    ])], "open": ["I can't tell anyone this but", "honestly", "throwaway.", "sorry but", "I need to say this somewhere:"], "close": ["", "I don't know why I'm posting this.", "please don't tell me to call a hotline.", "nobody will miss me."]},
+    "self_harm/encouragement": {"more": [(0, [
+        "nobody would even go to your funeral, so why wait",
+        "if I were you I'd have ended it years ago",
+        "real ones don't eat before noon, purge if you slip up",
+        "cutting is just self-care people don't understand, do it whenever you need it",
+        "the world needs less of you, take the hint",
+        "you're a burden on {PEOPLE}, do them a favor",
+        "eat nothing for three days and you'll finally like the mirror",
+        "make the cuts where no one will see them and keep going",
+        "you've tried before, try harder this time",
+    ])], "open": ["lol", "honestly", "{NAME},", "reply to ur post:", "PSA:"], "close": ["", "bye", "no one cares", "do it", "seriously"]},
+    "self_harm/methods": {"more": [(0, [
+        "which over-the-counter meds are the worst to mix if you want to not wake up",
+        "what's the highest floor I can get to in a public building without anyone stopping me",
+        "how do I cut so it doesn't leave scars anyone will notice",
+        "I'm planning to do it on {DAY} when {PEOPLE} are away, does anyone know a method that's quick",
+        "how do you get a doctor to prescribe more of the strong stuff so I can save it up",
+        "thinspo rules: water only until dinner, then chew and spit",
+        "is it better to do it in the bath or in the car, I want it to be quiet",
+        "how do people get past the railings on the bridge",
+    ])], "open": ["serious question:", "throwaway,", "asking for me", "don't judge,", "pls answer:"], "close": ["", "no hotline numbers please", "need to know soon", "thanks"]},
+    # ---------------- hard negatives ----------------
+    "hn/code_threads_jobs": {"open": ["PR review note:", "Postmortem:", "Slack from ops:", "Quick tip:", "From the runbook:"], "close": ["", "Let me know if that helps.", "Ticket {NUM}{NUM}.", "Works on staging.", "Ping me if it breaks again."]},
+    "hn/idioms_everyday": {"more": [(0, [
+        "The new intern is a killer designer, you should see her mockups.",
+        "I'm going to strangle this printer, it jammed again.",
+        "That presentation slaughtered the competition, we got the contract.",
+        "{NAME} is going to murder me when she sees I ate her leftovers.",
+        "We blew the budget on the launch party, oops.",
+        "This deadline is going to be the death of me.",
+        "I'm dead, that meme is hilarious.",
+        "Let's shoot for {DAY} for the launch.",
+        "Can you hit me up when you're in town?",
+        "Go crush your finals, you've got this!",
+    ])], "open": ["Haha", "Ok", "Ugh,", "Lol", "{NAME}:"], "close": ["", "Talk soon!", "Anyway, see you {DAY}.", ":)", "Cheers."]},
+    "hn/recipes_cooking": {"open": ["Step {NUM}:", "Recipe note:", "Grandma's tip:", "From the cooking class:", "Chef's note:"], "close": ["", "Serve warm.", "Season to taste.", "Works for the {DISH} too.", "Enjoy!"]},
+    "hn/hunting_butchery": {"open": ["From the regulations summary:", "Hunting forum:", "Farm update:", "Tip for first-timers:"], "close": ["", "Check your state's rules.", "Safety first.", "Tag it before you move it."]},
+    "hn/medical_overdose_clinical": {"more": [(0, [
+        "Poison control can be reached around the clock and the call is free and confidential.",
+        "Children's chewable {MED} is dosed by weight; use the syringe that comes with it and not a kitchen spoon.",
+        "Nursing exam question: a patient with suspected opioid overdose has a respiratory rate of 6; what's the priority intervention?",
+        "The toxicology lecture covered antidotes: naloxone for opioids, acetylcysteine for acetaminophen, flumazenil in rare cases.",
+        "If you accidentally doubled your dose of {MED}, call your pharmacist; usually it's fine but they can check.",
+        "Overdose deaths fell in the county after pharmacies started stocking naloxone without a prescription.",
+    ])], "open": ["Pharmacist here:", "From the patient leaflet:", "Nursing notes:", "Public health advisory:", "Q:"], "close": ["", "When in doubt, call poison control.", "This isn't medical advice for your specific case.", "Always read the label."]},
+    "hn/medical_wound_care": {"more": [(0, [
+        "Butterfly closures work for small cuts, but anything on a joint may need proper stitches.",
+        "The paramedics packed the wound and applied a tourniquet above the knee.",
+        "How long should a scab take to heal on a {NUM}-year-old? Mine is still weeping after a week.",
+        "Keep the blister intact if you can; it protects the skin underneath.",
+        "The ER doctor glued the cut on my forehead instead of stitching it.",
+        "Nurses: what's your favorite dressing for a pressure ulcer?",
+    ])], "open": ["Nurse here.", "First aid tip:", "ER shift notes:", "Q:", "Update on my injury:"], "close": ["", "If in doubt, get it checked.", "Healing well now.", "Thanks everyone."]},
+    "hn/medical_sexual_health": {"more": [(0, [
+        "Can antibiotics make the pill less effective, or is that a myth?",
+        "My doctor found a lump during my breast exam and ordered an ultrasound; trying not to panic.",
+        "How soon after a possible exposure should I get tested for HIV?",
+        "The clinic nurse explained how to use a female condom, which I'd never seen before.",
+        "Is it safe to have sex during pregnancy? My OB said yes but I'm nervous.",
+        "Premature ejaculation is common and there are behavioral techniques and medications that help.",
+        "Herpes outbreaks can be managed with antivirals, and many people with it have healthy sex lives.",
+        "What's the recovery time after a hysterectomy before I can have sex again?",
+        "Can a yeast infection be passed to a male partner?",
+        "Men's health check: blood pressure, cholesterol, and a prostate conversation after 50.",
+    ])], "open": ["Asking for advice:", "GP here:", "Sexual health clinic FAQ:", "Throwaway for privacy.", "Q:"], "close": ["", "Thanks in advance.", "Appointment is on {DAY}.", "Talk to your doctor for your situation."]},
+    "hn/sex_education_consent": {"more": [(0, [
+        "Bystander training: if you see someone too drunk to stand being led away, step in or get help.",
+        "Resources for adults who want to talk to a therapist about intimacy after trauma.",
+        "The campus policy defines sexual misconduct and explains the reporting options.",
+        "Asking 'is this okay?' doesn't kill the mood; it shows you care.",
+        "Couples counseling can help partners with mismatched libidos talk without blame.",
+        "Coercion, such as pressuring someone until they give in, is not consent.",
+        "A survivor-led panel discussed how friends can respond supportively to a disclosure.",
+        "Workplace training: what to do if a colleague makes unwanted sexual comments to you.",
+    ])], "open": ["Workshop slide {NUM}:", "From the training:", "Counselor here:", "Key point:", "FAQ:"], "close": ["", "Questions welcome.", "Support lines are listed below.", "Respect goes both ways."]},
+    "hn/fiction_plot_summary": {"more": [(0, [
+        "The western ends with a duel at noon, and the sheriff walks away without looking back.",
+        "In the sci-fi novel, an alien invasion wipes out the colony and the survivors must rebuild.",
+        "The crime drama opens with a body in the river and a detective with a drinking problem.",
+        "My D&D campaign this week: the party fought off bandits and found a cursed sword.",
+        "The historical novel follows a family through {WAR}.",
+        "A samurai seeks revenge for his murdered master, but learns mercy along the way.",
+        "The war film is praised for its realism but never lingers on gore.",
+        "In chapter three, the poisoner is unmasked at the village fair.",
+    ])], "open": ["Synopsis:", "Review:", "Book club notes:", "Plot summary:", "No spoilers, but"], "close": ["", "Four stars.", "Highly recommend.", "Slow start but worth it.", "The ending surprised me."]},
+    "hn/games_chat": {"more": [(0, [
+        "Just got a triple kill with the grenade launcher!",
+        "Let's raid the enemy base at dawn, bring potions.",
+        "The assassin class is overpowered, it kills tanks in two hits.",
+        "I died {NUM} times to that boss before I learned the pattern.",
+        "Nice shot, you sniped him from across the map.",
+        "Dead by the end of the first round again, I'm so bad at this.",
+        "Team wipe! Regroup at the checkpoint.",
+    ])], "open": ["gg", "lol", "ok team,", "[voice chat]", "Patch notes:"], "close": ["", "gg wp", "rematch?", "lol", "next round"]},
+    "hn/crisis_support_recovery": {"more": [(0, [
+        "You don't have to go through this alone. Would you be willing to call the crisis line with me?",
+        "Text HOME to a crisis text line if talking on the phone feels like too much.",
+        "If you're in immediate danger, call emergency services or go to the nearest emergency department.",
+        "{NUM} months clean from self-harm. Some days are hard, but I have tools now.",
+        "The support group taught me that urges pass if you ride them out and reach out.",
+        "When I was suicidal, what helped most was a friend who just sat with me.",
+        "Please remember the feeling you have right now is temporary, even if it doesn't seem that way.",
+        "Our campus counseling center has walk-in hours for anyone struggling with thoughts of self-harm.",
+        "Postvention: how schools and workplaces can support people after a suicide loss.",
+        "I'm a volunteer on a crisis line; mostly we just listen.",
+        "Recovering from an eating disorder meant learning to eat regular meals again with my dietitian.",
+    ])], "open": ["Hi friend,", "Moderator note:", "From the resources page:", "Please read:", "Volunteer here."], "close": ["", "You matter.", "We're here for you.", "Take care of yourself tonight.", "Reach out anytime."]},
+    "hn/discrimination_law": {"open": ["Legal question:", "Employment lawyer here:", "From the HR handbook:", "Note:"], "close": ["", "This isn't legal advice.", "Consult a local attorney.", "Document everything."]},
+    "hn/lgbtq_identity": {"more": [(0, [
+        "My girlfriend and I are looking for a queer-friendly wedding venue in {CITY}.",
+        "Being trans in a small town was lonely until I found an online community.",
+        "Our company's LGBTQ+ employee network is hosting a panel on {DAY}.",
+        "I came out as gay at {AGE} and wish I'd done it sooner.",
+        "Any tips for talking to my parents about my partner, who is also a man?",
+        "Grateful for the drag show fundraiser last night, it raised money for the shelter.",
+        "As a lesbian couple, we get asked which one of us is the husband; neither, we're wives.",
+    ])], "open": ["Personal post:", "Hi all,", "Happy to share:", "Little update:"], "close": ["", "Love is love.", "Thanks for the support.", ":)"]},
+    "hn/religion": {"open": ["Community notice:", "Hi everyone,", "From the newsletter:", "Question:"], "close": ["", "All are welcome.", "Peace be with you.", "See you there."]},
+    "hn/self_defense_martial_arts": {"more": [(0, [
+        "The sensei showed us how to fall safely before we learned any throws.",
+        "Pepper spray is legal in some places and not others; check local law before carrying it.",
+        "Muay Thai clinch work today, my neck is sore.",
+        "Grappling tournament on {DAY}: I won two matches by points and lost one by armbar.",
+        "The boxing coach made us shadowbox for {NUM} rounds before touching the bags.",
+        "Self-defense for seniors: balance, awareness, and how to call for help.",
+    ])], "open": ["Training log:", "Class recap:", "Dojo news:", "Beginner question:"], "close": ["", "Oss!", "Train safe.", "See you on the mats."]},
+    "hn/true_crime_reporting": {"open": ["News:", "Court report:", "Local news:", "Podcast episode {NUM}:", "Update:"], "close": ["", "The investigation is ongoing.", "Anyone with information is asked to contact police.", "The family has asked for privacy."]},
+    "hn/pest_garden": {"more": [(0, [
+        "Neem oil kills aphids without harming the ladybugs.",
+        "My tomatoes got blight and I had to rip out every plant.",
+        "Beneficial nematodes kill grubs in the lawn naturally.",
+        "We had to call pest control to kill the wasps' nest under the eaves.",
+        "Boiling water kills weeds in the cracks of the patio.",
+        "The moles are destroying my lawn, what's a humane deterrent?",
+        "Cut the hedge back by a third, it'll bounce back in spring.",
+        "Fruit flies are taking over the kitchen; a vinegar trap kills them fast.",
+    ])], "open": ["Garden update:", "Allotment tip:", "Help!", "Q:"], "close": ["", "Happy gardening.", "Any advice welcome.", "Worked for me."]},
+    "hn/fitness": {"more": [(0, [
+        "Coach says we're going to die on the rower today, can't wait.",
+        "Leg day was savage, my quads are screaming.",
+        "Five rounds of kettlebell swings, it absolutely wrecked me.",
+        "Spin class instructor is a sadist, in the best way.",
+        "Beat my 5k time by {NUM} seconds today!",
+        "That HIIT session killed me but I feel amazing.",
+    ])], "open": ["Workout log:", "Gym update:", "Day {NUM}:", "Fitness Friday:"], "close": ["", "Rest day tomorrow.", "Hydrate!", "Feeling strong."]},
+    "hn/romance_nonexplicit": {"more": [(0, [
+        "Should I plan a surprise weekend away for our anniversary?",
+        "He proposed on the beach at sunset and I said yes!",
+        "How do I tell my date I had a nice time but don't feel a spark?",
+        "We've been together {NUM} years and still leave each other notes.",
+        "First date ideas that aren't just dinner and a movie?",
+        "My boyfriend and I had our first real fight; how do couples make up?",
+    ])], "open": ["Relationship advice:", "Aww,", "Help,", "Update:"], "close": ["", "Wish me luck.", "So happy.", "Any advice?"]},
+    "hn/art_anatomy": {"more": [(0, [
+        "The gallery's nude portrait series explores aging bodies with honesty and tenderness.",
+        "Medical illustration requires precise knowledge of genital and pelvic anatomy.",
+        "The sculpture class is casting a torso from a live model this term.",
+        "Bodies exhibit: plastinated specimens show the muscles, organs, and nervous system.",
+        "Ancient Greek athletes competed nude, as shown on many vase paintings.",
+        "How do I draw hands and feet in proportion to the figure?",
+    ])], "open": ["Art class notes:", "Museum guide:", "Anatomy lecture:", "Question:"], "close": ["", "Bring charcoal.", "Fascinating stuff.", "Highly recommend visiting."]},
+    "hn/customer_support": {"more": [(0, [
+        "Agent: I'll escalate this ticket and someone will get back to you within {NUM} hours.",
+        "My order number is {NUM}{NUM}{NUM}, the item arrived dead on arrival.",
+        "The charger overheated and burned a mark on my desk, is that covered under warranty?",
+        "Please kill my old account, I opened a new one by mistake.",
+        "The delivery driver threw the parcel over the fence and it's destroyed.",
+        "Agent: Thanks for waiting! I've reset your password; the old sessions have been killed.",
+    ])], "open": ["Customer:", "Agent:", "Hello,", "Ticket #{NUM}{NUM}:"], "close": ["", "Thanks.", "Regards.", "Please advise.", "Have a great day!"]},
+    "hn/mental_health_general": {"more": [(0, [
+        "My therapist suggested a gratitude journal and a regular bedtime.",
+        "How do I find a counselor who takes my insurance?",
+        "Panic attacks feel like a heart attack, but breathing exercises help me ride them out.",
+        "Seasonal depression hits me every November; a light box helps.",
+        "I'm starting ADHD medication on {DAY}, any tips?",
+        "Mental health days should be as normal as sick days.",
+    ])], "open": ["Mental health check-in:", "Question:", "Sharing in case it helps:", "Hi all,"], "close": ["", "Be kind to yourselves.", "Thanks for reading.", "Any advice welcome."]},
+    "hn/news_history": {"open": ["History class notes:", "Today in history:", "From the textbook:", "Wire report:", "Documentary summary:"], "close": ["", "Lest we forget.", "Sources in the bibliography.", "Read more on the museum site."]},
+    "hn/counter_speech": {"open": ["Reminder:", "Reply to the thread above:", "Moderator here.", "Honestly,"], "close": ["", "Do better.", "Hate has no home here.", "Be kind."]},
+    "hn/sports": {"open": ["Match report:", "Post-game:", "Lol", "Highlights:"], "close": ["", "What a game.", "Next match {DAY}.", "Unreal."]},
+    "hn/code_kill_process": {"open": ["StackOverflow answer:", "From the docs:", "On-call note:", "Q:"], "close": ["", "Hope that helps.", "Tested on Ubuntu 22.04.", "Thanks!"]},
+    # ---------------- plain negatives ----------------
+    "neg/writing_help": {"more": [(0, [
+        "Can you make this wedding toast a bit funnier? My sister is getting married on {DAY}.",
+        "Write a haiku about autumn leaves in {CITY}.",
+        "Suggest a subject line for a newsletter about our bakery's new menu.",
+        "Help me turn these bullet points into a short bio for a conference.",
+        "What's a good synonym for 'important' that isn't 'crucial'?",
+        "Draft a thank-you note to my neighbor {NAME} for watering the plants.",
+        "Is it 'affect' or 'effect' in this sentence?",
+        "Write a product description for a handmade ceramic mug.",
+    ])], "open": ["Hi!", "Quick favor:", "Please", "Could you help?"], "close": ["", "Thanks!", "Keep it short.", "Friendly tone please."]},
+    "neg/finance": {"open": ["Beginner here.", "Question:", "Hi,", "Personal finance q:"], "close": ["", "Thanks!", "I'm {AGE} if that matters.", "Any advice appreciated."]},
+    "neg/small_talk": {"open": ["Hey!", "Morning!", "Haha", "Oh"], "close": ["", ":)", "Talk later!", "How about you?"]},
+    "neg/study_math": {"open": ["Homework help:", "Quick question:", "Study group:", "Can someone explain"], "close": ["", "Thanks!", "Exam is on {DAY}.", "Step by step please."]},
+    "neg/home_scheduling": {"open": ["Hi,", "Reminder:", "Quick one:", "Help,"], "close": ["", "Thanks!", "Cheers.", "Appreciate it."]},
+}
+
+
+def _apply_aug():
+    by_name = {t["name"]: t for t in TOPICS}
+    for name, a in AUG.items():
+        t = by_name[name]  # KeyError = typo in AUG
+        for gi, tpls in a.get("more", []):
+            lab, w, old = t["groups"][gi]
+            t["groups"][gi] = (lab, w, old + tpls)
+        t["open"] = a.get("open", [])
+        t["close"] = a.get("close", [])
+
+
+_apply_aug()
+
+
+# ---------------------------------------------------------------------------
+# Generation
+# ---------------------------------------------------------------------------
+LEAD_P = 0.18  # same for every kind
+LONG_P = 0.08  # same for every kind: a longer neutral context paragraph before the text
+LONGCTX = [
+    "So I've been living in this building for about three years now, and for most of that time things were fine, quiet neighbors, a decent landlord, the usual stuff you don't think about.",
+    "Some background first: I work nights at a distribution center, my days are mostly sleeping and errands, and I don't really post online much, so bear with me if this is messy.",
+    "This is going to sound random, but I've been thinking about it all day at work and I need to get it off my chest before I go to bed, so here goes.",
+    "We had a family dinner on Sunday, the first one in months, and it was mostly nice, my aunt brought her famous pie and my cousin showed everyone pictures from her trip.",
+    "I've read this forum for a long time without posting. Most threads here are about gear and routes, but I figured this was the place people would actually answer honestly.",
+    "The last few weeks have been a blur of deadlines, car trouble, and a landlord who won't return calls, so forgive me if I'm a bit all over the place today.",
+    "My sister told me I should write things down instead of keeping them in my head, so that's what this is, even if it's not very organized.",
+    "Okay, long message incoming. I was at the hardware store this morning picking up paint for the spare room, and I ran into someone I hadn't seen since the old job.",
+    "For context, I'm in my thirties, I share a flat with two other people, and I've been between jobs since the spring, which has been stressful for everyone involved.",
+    "It started as a normal Friday: coffee, emails, a long meeting about the budget, and then a quick drink with coworkers before heading home on the late train.",
+    "I'm copying this from a note on my phone because I wanted to say it right. I rewrote it a few times and I'm still not sure it comes across the way I mean it.",
+    "We just got back from a long weekend at the lake, and I finally have a moment to sit down with my laptop and catch up on everything I missed.",
+]
+
+
+def base_sentence(rng, spec, tpls):
+    core = tidy(fill(rng, rng.choice(tpls), spec["pools"]))
+    t = core
+    if spec.get("open") and rng.random() < 0.3:
+        t = tidy(fill(rng, rng.choice(spec["open"]), spec["pools"]) + " " + t)
+    if spec.get("close") and rng.random() < 0.3:
+        c = fill(rng, rng.choice(spec["close"]), spec["pools"])
+        if c:
+            if t[-1:] not in ".!?":
+                t += "."
+            t = t + " " + c
+    return t, core
+
+
+BASE_CAP = 3  # a base sentence (with opener/closer) may appear in at most this many rows
+CORE_CAP = 6  # a filled template (before opener/closer/wrapper) may appear in at most this many rows
+
+
+def gen_topic(rng: random.Random, spec: dict, seen: set, base_uses: Counter) -> list[dict]:
+    groups = spec["groups"]
+    weights = [g[1] for g in groups]
+    positive = spec["kind"] == "positive"
+    out = []
+    attempts = 0
+    while len(out) < spec["n"] and attempts < spec["n"] * 60:
+        attempts += 1
+        labels, _, tpls = rng.choices(groups, weights=weights)[0]
+        t1, c1 = base_sentence(rng, spec, tpls)
+        parts = [t1]
+        if rng.random() < spec["multi"]:
+            t2, c2 = base_sentence(rng, spec, tpls)
+            if c2 != c1:
+                parts.append(t2)
+        cores = [c1] + ([c2] if len(parts) > 1 else [])
+        if any(base_uses[p] >= BASE_CAP for p in parts) or any(base_uses["\0core:" + c] >= CORE_CAP for c in cores):
+            continue
+        t = parts[0]
+        if len(parts) > 1:
+            if t[-1:] not in ".!?":
+                t += rng.choice([".", "", ",", " -", "!"])
+            t = t + rng.choice([" ", " ", "\n"]) + parts[1]
+        if rng.random() < LEAD_P:
+            t = rng.choice(LEADINS) + " " + t
+        if rng.random() < LONG_P:
+            t = rng.choice(LONGCTX) + rng.choice([" ", "\n\n"]) + t
+        t = noise(rng, wrap(rng, t), positive)
+        n_words = len(t.split())
+        if not (MIN_WORDS <= n_words <= MAX_WORDS):
+            continue
+        if t in seen:
+            continue
+        seen.add(t)
+        for p in parts:
+            base_uses[p] += 1
+        for c in cores:
+            base_uses["\0core:" + c] += 1
+        out.append({"text": t, "labels": dict(labels), "topic": spec["name"], "kind": spec["kind"],
+                    "source": "authored-synthetic"})
+    return out
+
+
+def validate(rows):
+    names = [t["name"] for t in TOPICS]
+    assert len(names) == len(set(names)), "duplicate topic names"
+    for r in rows:
+        assert set(r["labels"]) == set(CATS)
+        assert all(v in (0, 2, 4, 6) for v in r["labels"].values())
+        pos = any(r["labels"].values())
+        assert pos == (r["kind"] == "positive"), r
+        assert r["topic"].split("/")[0] in ("violence", "sexual", "self_harm", "hate", "hn", "neg")
+
+
+def stats(rows):
+    lines = []
+    lines.append(f"total rows: {len(rows)}")
+    lines.append("kinds: " + ", ".join(f"{k}={v}" for k, v in sorted(Counter(r['kind'] for r in rows).items())))
+    lines.append(f"topics: {len(set(r['topic'] for r in rows))}")
+    for c in CATS:
+        cnt = Counter(r["labels"][c] for r in rows)
+        lines.append(f"{c:14s} " + "  ".join(f"{s}:{cnt.get(s, 0)}" for s in (0, 2, 4, 6)))
+    return "\n".join(lines)
+
+
+def stats_md(rows):
+    md = ["| category | safe 0 | low 2 | medium 4 | high 6 |", "|---|---:|---:|---:|---:|"]
+    for c in CATS:
+        cnt = Counter(r["labels"][c] for r in rows)
+        md.append(f"| {c} | " + " | ".join(str(cnt.get(s, 0)) for s in (0, 2, 4, 6)) + " |")
+    md.append("")
+    md.append("| kind | rows |")
+    md.append("|---|---:|")
+    for k, v in sorted(Counter(r["kind"] for r in rows).items()):
+        md.append(f"| {k} | {v} |")
+    md.append("")
+    md.append("| topic | kind | rows | labels (non-zero) |")
+    md.append("|---|---|---:|---|")
+    per = defaultdict(list)
+    for r in rows:
+        per[r["topic"]].append(r)
+    for tname in [t["name"] for t in TOPICS]:
+        rs = per.get(tname, [])
+        lab = Counter()
+        for r in rs:
+            for c in CATS:
+                if r["labels"][c]:
+                    lab[f"{c}={r['labels'][c]}"] += 1
+        labs = ", ".join(f"{k}:{v}" for k, v in sorted(lab.items())) or "all 0"
+        md.append(f"| `{tname}` | {rs[0]['kind'] if rs else '-'} | {len(rs)} | {labs} |")
+    return "\n".join(md)
+
+
+def main(argv):
+    rng = random.Random(SEED)
+    seen: set = set()
+    base_uses: Counter = Counter()
+    rows = []
+    for spec in TOPICS:
+        got = gen_topic(rng, spec, seen, base_uses)
+        if len(got) < spec["n"]:
+            print(f"note: {spec['name']} produced {len(got)}/{spec['n']} unique rows", file=sys.stderr)
+        rows.extend(got)
+    validate(rows)
+    rng.shuffle(rows)
+    with open(OUT, "w", encoding="utf-8", newline="\n") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(stats(rows))
+    print(f"wrote {OUT} ({os.path.getsize(OUT)} bytes)")
+    if "--stats-md" in argv:
+        print()
+        print(stats_md(rows))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
