@@ -1,0 +1,347 @@
+//! The harm classifier: an ONNX model (int8 weights, f32 compute) run by
+//! tract, built once from model bytes. The contract between the model file
+//! and this code is in `docs/MODEL_CONTRACT.md`.
+
+use crate::features::{Featurizer, Window, FEATURE_VERSION};
+use crate::policy::{Category, Severity, Thresholds};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use tract_onnx::prelude::*;
+
+/// Windows scored per model call. Bigger batches amortise tract's per-call
+/// overhead; padding to the longest window in a batch costs little.
+pub const BATCH_WINDOWS: usize = 64;
+
+/// Metadata stored in the model file (`metadata_props["ftgate"]`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ModelMeta {
+    pub name: String,
+    pub version: String,
+    pub feature_version: String,
+    pub buckets: u32,
+    pub categories: Vec<String>,
+    pub thresholds: BTreeMap<String, Thresholds>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trained_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug)]
+pub enum ModelError {
+    /// tract could not parse, type or optimise the model.
+    Load(String),
+    /// The `ftgate` metadata entry is missing or malformed.
+    Metadata(String),
+    /// The model does not fit this build (feature version, categories...).
+    Incompatible(String),
+    /// Running the model failed.
+    Run(String),
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ModelError::Load(m) => write!(f, "could not load the model: {m}"),
+            ModelError::Metadata(m) => write!(f, "the model's metadata is invalid: {m}"),
+            ModelError::Incompatible(m) => {
+                write!(f, "the model does not fit this build of ftgate: {m}")
+            }
+            ModelError::Run(m) => write!(f, "running the model failed: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// Scores of one text: per category, the worst window's probability and the
+/// severity it maps to.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct TextScore {
+    pub probs: [f32; 4],
+    pub severity: [Severity; 4],
+    /// Byte span of the worst-scoring window (max over categories).
+    pub worst_span: (usize, usize),
+}
+
+impl TextScore {
+    pub fn max_severity(&self) -> Severity {
+        self.severity.iter().copied().max().unwrap_or_default()
+    }
+}
+
+/// JSON form of a text's scores (`ftgate score`, wasm `score`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ScoreRecord {
+    pub scores: BTreeMap<String, f32>,
+    pub severity: BTreeMap<String, Severity>,
+}
+
+impl From<&TextScore> for ScoreRecord {
+    fn from(s: &TextScore) -> Self {
+        ScoreRecord {
+            scores: Category::ALL
+                .iter()
+                .map(|c| (c.name().to_string(), s.probs[c.index()]))
+                .collect(),
+            severity: Category::ALL
+                .iter()
+                .map(|c| (c.name().to_string(), s.severity[c.index()]))
+                .collect(),
+        }
+    }
+}
+
+pub struct Classifier {
+    plan: Arc<TypedSimplePlan>,
+    meta: ModelMeta,
+    thresholds: [Thresholds; 4],
+    featurizer: Featurizer,
+    sha256: String,
+}
+
+impl fmt::Debug for Classifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Classifier")
+            .field("meta", &self.meta)
+            .finish_non_exhaustive()
+    }
+}
+
+fn load_err(e: impl fmt::Display) -> ModelError {
+    ModelError::Load(format!("{e:#}"))
+}
+
+impl Classifier {
+    /// Builds the classifier from the bytes of an ONNX model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Classifier, ModelError> {
+        let mut model = tract_onnx::onnx()
+            .model_for_read(&mut &bytes[..])
+            .map_err(load_err)?;
+        let meta = read_meta(&model)?;
+        let thresholds = check_meta(&meta)?;
+        let n = model.sym("N");
+        let l = model.sym("L");
+        model
+            .set_input_fact(
+                0,
+                InferenceFact::dt_shape(i64::datum_type(), tvec!(n.to_dim(), l.to_dim())),
+            )
+            .map_err(load_err)?;
+        model
+            .set_input_fact(
+                1,
+                InferenceFact::dt_shape(f32::datum_type(), tvec!(n.to_dim(), l.to_dim())),
+            )
+            .map_err(load_err)?;
+        let plan = model
+            .into_optimized()
+            .map_err(load_err)?
+            .into_runnable()
+            .map_err(load_err)?;
+        let featurizer = Featurizer::new(meta.buckets);
+        Ok(Classifier {
+            plan,
+            meta,
+            thresholds,
+            featurizer,
+            sha256: crate::verdict::sha256_hex(bytes),
+        })
+    }
+
+    pub fn meta(&self) -> &ModelMeta {
+        &self.meta
+    }
+
+    /// SHA-256 of the model file, hex.
+    pub fn sha256(&self) -> &str {
+        &self.sha256
+    }
+
+    pub fn featurizer(&self) -> &Featurizer {
+        &self.featurizer
+    }
+
+    pub fn thresholds(&self, c: Category) -> Thresholds {
+        self.thresholds[c.index()]
+    }
+
+    /// Probabilities for a batch of windows, in `Category::ALL` order.
+    pub fn score_windows(&self, windows: &[&Window]) -> Result<Vec<[f32; 4]>, ModelError> {
+        let mut out = Vec::with_capacity(windows.len());
+        for batch in windows.chunks(BATCH_WINDOWS) {
+            let l = batch.iter().map(|w| w.ids.len()).max().unwrap_or(0).max(1);
+            let n = batch.len();
+            let mut ids = vec![0i64; n * l];
+            let mut wts = vec![0f32; n * l];
+            for (r, w) in batch.iter().enumerate() {
+                for (k, (&id, &wt)) in w.ids.iter().zip(&w.weights).enumerate() {
+                    ids[r * l + k] = id as i64;
+                    wts[r * l + k] = wt;
+                }
+            }
+            let ids =
+                Tensor::from_shape(&[n, l], &ids).map_err(|e| ModelError::Run(e.to_string()))?;
+            let wts =
+                Tensor::from_shape(&[n, l], &wts).map_err(|e| ModelError::Run(e.to_string()))?;
+            let res = self
+                .plan
+                .run(tvec!(ids.into(), wts.into()))
+                .map_err(|e| ModelError::Run(format!("{e:#}")))?;
+            let probs = res[0]
+                .to_plain_array_view::<f32>()
+                .map_err(|e| ModelError::Run(e.to_string()))?;
+            let probs = probs
+                .as_slice()
+                .ok_or_else(|| ModelError::Run("output is not contiguous".into()))?;
+            if probs.len() != n * 4 {
+                return Err(ModelError::Run(format!(
+                    "expected {} outputs, found {}",
+                    n * 4,
+                    probs.len()
+                )));
+            }
+            out.extend(probs.chunks_exact(4).map(|p| [p[0], p[1], p[2], p[3]]));
+        }
+        Ok(out)
+    }
+
+    /// Scores texts: each is split into windows, every window is scored and
+    /// each category takes its worst window.
+    pub fn score_texts<S: AsRef<str>>(&self, texts: &[S]) -> Result<Vec<TextScore>, ModelError> {
+        let windows: Vec<Vec<Window>> = texts
+            .iter()
+            .map(|t| self.featurizer.windows(t.as_ref()))
+            .collect();
+        let flat: Vec<&Window> = windows.iter().flatten().collect();
+        let probs = self.score_windows(&flat)?;
+        let mut k = 0;
+        Ok(windows
+            .iter()
+            .map(|ws| {
+                let mut s = TextScore::default();
+                let mut worst = -1f32;
+                for w in ws {
+                    let p = probs[k];
+                    k += 1;
+                    for c in 0..4 {
+                        s.probs[c] = s.probs[c].max(p[c]);
+                    }
+                    let m = p.iter().copied().fold(f32::MIN, f32::max);
+                    if m > worst {
+                        worst = m;
+                        s.worst_span = (w.start, w.end);
+                    }
+                }
+                for c in Category::ALL {
+                    s.severity[c.index()] = self.thresholds[c.index()].severity(s.probs[c.index()]);
+                }
+                s
+            })
+            .collect())
+    }
+}
+
+fn read_meta(model: &InferenceModel) -> Result<ModelMeta, ModelError> {
+    let t = model
+        .properties
+        .get("onnx.metadata_props.ftgate")
+        .ok_or_else(|| {
+            ModelError::Metadata("no `ftgate` entry in the model's metadata_props".into())
+        })?;
+    let json = t
+        .try_as_plain_ram()
+        .and_then(|v| v.to_scalar::<String>().cloned())
+        .map_err(|e| ModelError::Metadata(format!("`ftgate` entry is not a string: {e}")))?;
+    serde_json::from_str(&json)
+        .map_err(|e| ModelError::Metadata(format!("`ftgate` entry is not the expected JSON: {e}")))
+}
+
+fn check_meta(meta: &ModelMeta) -> Result<[Thresholds; 4], ModelError> {
+    if meta.feature_version != FEATURE_VERSION {
+        return Err(ModelError::Incompatible(format!(
+            "expected feature version {FEATURE_VERSION}, found {}",
+            meta.feature_version
+        )));
+    }
+    let expected: Vec<&str> = Category::ALL.iter().map(|c| c.name()).collect();
+    if meta.categories != expected {
+        return Err(ModelError::Incompatible(format!(
+            "expected categories {expected:?}, found {:?}",
+            meta.categories
+        )));
+    }
+    if meta.buckets == 0 {
+        return Err(ModelError::Metadata("buckets must be positive".into()));
+    }
+    let mut out = [Thresholds {
+        low: 0.0,
+        medium: 0.0,
+        high: 0.0,
+    }; 4];
+    for c in Category::ALL {
+        let t = meta
+            .thresholds
+            .get(c.name())
+            .ok_or_else(|| ModelError::Metadata(format!("no thresholds for `{}`", c.name())))?;
+        if !t.is_ordered() {
+            return Err(ModelError::Metadata(format!(
+                "thresholds for `{}` must satisfy 0 ≤ low ≤ medium ≤ high ≤ 1, found {t:?}",
+                c.name()
+            )));
+        }
+        out[c.index()] = *t;
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_garbage_bytes_with_a_load_error() {
+        let e = Classifier::from_bytes(b"not an onnx model").unwrap_err();
+        assert!(matches!(e, ModelError::Load(_)), "{e}");
+    }
+
+    #[test]
+    fn metadata_checks_name_what_is_wrong() {
+        let mut meta = ModelMeta {
+            name: "m".into(),
+            version: "1".into(),
+            feature_version: "other".into(),
+            buckets: 8,
+            categories: Category::ALL.iter().map(|c| c.name().to_string()).collect(),
+            thresholds: Category::ALL
+                .iter()
+                .map(|c| {
+                    (
+                        c.name().to_string(),
+                        Thresholds {
+                            low: 0.1,
+                            medium: 0.5,
+                            high: 0.9,
+                        },
+                    )
+                })
+                .collect(),
+            trained_at: None,
+            notes: None,
+        };
+        let e = check_meta(&meta).unwrap_err().to_string();
+        assert!(
+            e.contains("expected feature version ngram-v1, found other"),
+            "{e}"
+        );
+        meta.feature_version = FEATURE_VERSION.into();
+        assert!(check_meta(&meta).is_ok());
+        meta.thresholds.remove("sexual");
+        assert!(check_meta(&meta)
+            .unwrap_err()
+            .to_string()
+            .contains("no thresholds for `sexual`"));
+    }
+}

@@ -1,0 +1,346 @@
+//! `ftgate` command-line interface: glue around the core. Exit codes follow
+//! ripgrep: 0 pass, 1 fail verdict, 2 error.
+
+use ftgate::classifier::ScoreRecord;
+use ftgate::features::Featurizer;
+use ftgate::{policy, Check, Classifier, Verdict};
+use serde::Deserialize;
+use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+ftgate — checks fine-tuning training data for harmful content, locally.
+
+USAGE:
+    ftgate check FILE [--json]       data gate: exit 0 pass, 1 fail, 2 error
+    ftgate score [FILE] [--model M]  score JSONL lines {\"text\": ...} (stdin without FILE)
+    ftgate featurize [--buckets N]   text → model features (used by the training pipeline)
+    ftgate info                      model, policy and version
+    ftgate --help | --version
+";
+
+/// Read size for files: large enough to amortise syscalls, small enough to
+/// keep memory flat.
+const CHUNK: usize = 1 << 20;
+
+enum Fail {
+    /// Usage or I/O problem: exit 2.
+    Error(String),
+}
+
+impl<E: std::fmt::Display> From<E> for Fail {
+    fn from(e: E) -> Self {
+        Fail::Error(e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => ExitCode::from(code),
+        Err(Fail::Error(m)) => {
+            eprintln!("error: {m}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<u8, Fail> {
+    let Some(cmd) = args.first() else {
+        eprint!("{USAGE}");
+        return Ok(2);
+    };
+    let rest = &args[1..];
+    match cmd.as_str() {
+        "check" => check(rest),
+        "score" => score(rest),
+        "featurize" => featurize(rest),
+        "info" => info(),
+        "-h" | "--help" | "help" => {
+            print!("{USAGE}");
+            Ok(0)
+        }
+        "-V" | "--version" => {
+            println!("ftgate {}", env!("CARGO_PKG_VERSION"));
+            Ok(0)
+        }
+        other => Err(Fail::Error(format!(
+            "unknown command `{other}`; expected check, score, featurize or info\n\n{USAGE}"
+        ))),
+    }
+}
+
+/// Splits arguments into positional ones and `--flag [value]` options.
+struct Args<'a> {
+    positional: Vec<&'a str>,
+    flags: Vec<(&'a str, Option<&'a str>)>,
+}
+
+fn parse_args<'a>(
+    args: &'a [String],
+    with_value: &[&str],
+    switches: &[&str],
+) -> Result<Args<'a>, Fail> {
+    let mut a = Args {
+        positional: Vec::new(),
+        flags: Vec::new(),
+    };
+    let mut it = args.iter();
+    while let Some(x) = it.next() {
+        if with_value.contains(&x.as_str()) {
+            let v = it
+                .next()
+                .ok_or_else(|| Fail::Error(format!("`{x}` needs a value")))?;
+            a.flags.push((x, Some(v)));
+        } else if switches.contains(&x.as_str()) {
+            a.flags.push((x, None));
+        } else if x.starts_with("--") {
+            return Err(Fail::Error(format!("unknown option `{x}`")));
+        } else {
+            a.positional.push(x);
+        }
+    }
+    Ok(a)
+}
+
+impl Args<'_> {
+    fn has(&self, f: &str) -> bool {
+        self.flags.iter().any(|(k, _)| *k == f)
+    }
+    fn value(&self, f: &str) -> Option<&str> {
+        self.flags
+            .iter()
+            .find(|(k, _)| *k == f)
+            .and_then(|(_, v)| *v)
+    }
+}
+
+fn shipped_classifier() -> Result<Classifier, Fail> {
+    Ok(ftgate::pinned_classifier(ftgate::embedded_model())?)
+}
+
+fn check(args: &[String]) -> Result<u8, Fail> {
+    let a = parse_args(args, &[], &["--json"])?;
+    let [path] = a.positional[..] else {
+        return Err(Fail::Error("usage: ftgate check FILE [--json]".into()));
+    };
+    let mut file =
+        std::fs::File::open(path).map_err(|e| Fail::Error(format!("cannot read {path}: {e}")))?;
+    let clf = shipped_classifier()?;
+    let mut check = Check::new();
+    let mut buf = vec![0u8; CHUNK];
+    loop {
+        let n = match file.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Fail::Error(format!("cannot read {path}: {e}"))),
+        };
+        check.feed(&clf, &buf[..n])?;
+    }
+    let verdict = check.finish(&clf)?;
+    let out = io::stdout();
+    let mut out = BufWriter::new(out.lock());
+    if a.has("--json") {
+        serde_json::to_writer(&mut out, &verdict)?;
+        writeln!(out)?;
+    } else {
+        print_verdict(&mut out, &verdict)?;
+    }
+    out.flush()?;
+    Ok(if verdict.examples == 0 {
+        // Nothing in the file could be read as an example: unusable format.
+        2
+    } else if verdict.passed() {
+        0
+    } else {
+        1
+    })
+}
+
+fn print_verdict(out: &mut impl Write, v: &Verdict) -> io::Result<()> {
+    writeln!(out, "{}", v.message)?;
+    if let Some(m) = &v.format_message {
+        if *m != v.message {
+            writeln!(out, "{m}")?;
+        }
+    }
+    writeln!(
+        out,
+        "\n{} examples, {} texts, {} lines",
+        v.examples, v.texts, v.lines
+    )?;
+    writeln!(
+        out,
+        "{:<14} {:>6} {:>6} {:>6}  worst",
+        "category", "low", "medium", "high"
+    )?;
+    for (c, s) in &v.categories {
+        writeln!(
+            out,
+            "{:<14} {:>6} {:>6} {:>6}  {}",
+            c.name(),
+            s.low,
+            s.medium,
+            s.high,
+            s.max_severity.name()
+        )?;
+    }
+    let failing: Vec<_> = v
+        .findings
+        .iter()
+        .filter(|f| f.severity >= policy::FAIL_AT)
+        .collect();
+    if !failing.is_empty() {
+        writeln!(out, "\nfindings at {} or above:", policy::FAIL_AT.name())?;
+        for f in failing.iter().take(50) {
+            writeln!(
+                out,
+                "  line {}: {} {} ({:.3}) [{}{}]: {}",
+                f.line,
+                f.category,
+                f.severity.name(),
+                f.score,
+                f.role,
+                f.message_index
+                    .map(|i| format!(" #{i}"))
+                    .unwrap_or_default(),
+                f.excerpt.replace(['\n', '\r'], " ")
+            )?;
+        }
+        if failing.len() > 50 {
+            writeln!(
+                out,
+                "  … and {} more (use --json for all)",
+                failing.len() - 50
+            )?;
+        }
+    }
+    if !v.diagnostics.is_empty() {
+        writeln!(
+            out,
+            "\nformat diagnostics ({} errors, {} warnings):",
+            v.errors, v.warnings
+        )?;
+        for d in v.diagnostics.iter().take(50) {
+            writeln!(out, "  {d}")?;
+        }
+    }
+    let r = &v.receipt;
+    writeln!(
+        out,
+        "\nreceipt: sha256 {} · {} bytes · model {} {} · policy {}",
+        r.sha256, r.bytes, r.model_name, r.model_version, r.policy_version
+    )
+}
+
+#[derive(Deserialize)]
+struct TextLine {
+    text: String,
+}
+
+/// Reads `{"text": ...}` lines; a bad line is an error naming the line.
+fn read_texts(input: Box<dyn BufRead>) -> Result<Vec<String>, Fail> {
+    let mut texts = Vec::new();
+    for (i, line) in input.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let t: TextLine = serde_json::from_str(&line).map_err(|e| {
+            Fail::Error(format!(
+                "line {}: expected {{\"text\": \"...\"}}: {e}",
+                i + 1
+            ))
+        })?;
+        texts.push(t.text);
+    }
+    Ok(texts)
+}
+
+fn open_input(path: Option<&str>) -> Result<Box<dyn BufRead>, Fail> {
+    Ok(match path {
+        None | Some("-") => Box::new(io::BufReader::new(io::stdin())),
+        Some(p) => Box::new(io::BufReader::new(
+            std::fs::File::open(p).map_err(|e| Fail::Error(format!("cannot read {p}: {e}")))?,
+        )),
+    })
+}
+
+fn score(args: &[String]) -> Result<u8, Fail> {
+    let a = parse_args(args, &["--model"], &[])?;
+    let clf = match a.value("--model") {
+        // Scoring with another model is for experiments; `check` always uses
+        // the pinned one.
+        Some(p) => Classifier::from_bytes(
+            &std::fs::read(p).map_err(|e| Fail::Error(format!("cannot read {p}: {e}")))?,
+        )?,
+        None => shipped_classifier()?,
+    };
+    let texts = read_texts(open_input(a.positional.first().copied())?)?;
+    let out = io::stdout();
+    let mut out = BufWriter::new(out.lock());
+    for chunk in texts.chunks(1024) {
+        for s in clf.score_texts(chunk)? {
+            serde_json::to_writer(&mut out, &ScoreRecord::from(&s))?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(0)
+}
+
+fn featurize(args: &[String]) -> Result<u8, Fail> {
+    let a = parse_args(args, &["--buckets"], &[])?;
+    let buckets: u32 = match a.value("--buckets") {
+        Some(b) => b.parse().ok().filter(|b| *b > 0).ok_or_else(|| {
+            Fail::Error(format!(
+                "--buckets: expected a positive integer, found `{b}`"
+            ))
+        })?,
+        None => 1 << 17,
+    };
+    let f = Featurizer::new(buckets);
+    let input = open_input(a.positional.first().copied())?;
+    let out = io::stdout();
+    let mut out = BufWriter::new(out.lock());
+    for (i, line) in input.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let t: TextLine = serde_json::from_str(&line).map_err(|e| {
+            Fail::Error(format!(
+                "line {}: expected {{\"text\": \"...\"}}: {e}",
+                i + 1
+            ))
+        })?;
+        out.write_all(b"{\"windows\":[")?;
+        for (k, w) in f.windows(&t.text).iter().enumerate() {
+            if k > 0 {
+                out.write_all(b",")?;
+            }
+            out.write_all(b"{\"ids\":")?;
+            serde_json::to_writer(&mut out, &w.ids)?;
+            out.write_all(b",\"weights\":")?;
+            serde_json::to_writer(&mut out, &w.weights)?;
+            out.write_all(b"}")?;
+        }
+        out.write_all(b"]}\n")?;
+    }
+    out.flush()?;
+    Ok(0)
+}
+
+fn info() -> Result<u8, Fail> {
+    let clf = shipped_classifier()?;
+    let info = serde_json::json!({
+        "ftgateVersion": env!("CARGO_PKG_VERSION"),
+        "policyVersion": policy::POLICY_VERSION,
+        "failAt": policy::FAIL_AT.name(),
+        "modelSha256": clf.sha256(),
+        "model": clf.meta(),
+    });
+    println!("{}", serde_json::to_string_pretty(&info)?);
+    Ok(0)
+}
