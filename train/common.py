@@ -67,10 +67,11 @@ def split_of(group: str) -> str:
 
 
 def authored_topic_splits(topics) -> dict:
-    """Authored data: whole topics are held out. Within each topic family (the
-    prefix before '/', e.g. violence/, hn/) topics are ranked by hash; the first
-    ~15% (at least one) go to test, the next ~10% (at least one when the family
-    has >= 3 topics) to validation, the rest to train."""
+    """Authored data: whole topics are held out for TEST. Within each topic family
+    (the prefix before '/', e.g. violence/, hn/) topics are ranked by hash and the
+    first ~15% (at least one) go to test. Rows of the other topics are split
+    train/validation by `authored_row_split` (within-topic validation, so every
+    hard-negative topic that is not in test is seen in training)."""
     fam: dict = {}
     for t in sorted(set(topics)):
         fam.setdefault(t.split("/")[0], []).append(t)
@@ -79,10 +80,15 @@ def authored_topic_splits(topics) -> dict:
         ts = sorted(ts, key=lambda t: hashlib.sha256(("ftgate-topic-v1:" + t).encode()).hexdigest())
         n = len(ts)
         n_test = max(1, round(0.15 * n)) if n >= 2 else 0
-        n_val = max(1, round(0.1 * n)) if n >= 3 else 0
         for i, t in enumerate(ts):
-            out[t] = "test" if i < n_test else "validation" if i < n_test + n_val else "train"
+            out[t] = "test" if i < n_test else "train"
     return out
+
+
+def authored_row_split(topic_split: str, group: str) -> str:
+    if topic_split == "test":
+        return "test"
+    return "validation" if split_of(group) == "validation" else "train"
 
 
 # --------------------------------------------------------------------------
