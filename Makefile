@@ -1,0 +1,97 @@
+# ftgate — two commands: `make run` (build + serve on 127.0.0.1) and
+# `make test` (every test). Both install what they need and skip what is there.
+
+PORT ?= 8080
+HOST ?= 127.0.0.1
+# The shipped wasm uses the fat-LTO `release` profile; tests use `fast`
+# (same opt-level, no LTO: minutes instead of ~20 on 2 cores).
+WASM_PROFILE ?= release
+WASM_BINDGEN_VERSION := 0.2.130
+WASM_TARGET := wasm32-unknown-unknown
+DATA ?= ../shared/data
+
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
+FTGATE := target/fast/ftgate
+
+.PHONY: run build test model deps deps-rust deps-wasm-bindgen deps-node deps-chromium \
+        native wasm test-native test-browser lint fmt clean bench
+
+# ---------------------------------------------------------------- install
+
+deps: deps-rust deps-wasm-bindgen deps-node deps-chromium
+
+deps-rust:
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+
+# Must match the `wasm-bindgen = "=0.2.130"` pin in Cargo.toml exactly.
+deps-wasm-bindgen:
+	@if wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)$$"; then :; else \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (~9 min, once)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+
+# playwright-core (browser tests) and binaryen 132 (wasm-opt; Debian's
+# binaryen 108 produces wasm that fails at run time — keep it off PATH).
+deps-node: node_modules/.package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+deps-chromium:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then :; else \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; fi
+
+# ---------------------------------------------------------------- build
+
+native: deps-rust
+	cargo build --profile fast --bin ftgate
+
+# pkg/: wasm-bindgen output for --target web, then wasm-opt.
+wasm: deps-rust deps-wasm-bindgen deps-node
+	cargo build --lib --profile $(WASM_PROFILE) --target $(WASM_TARGET)
+	wasm-bindgen --target web --out-dir pkg --out-name ftgate target/$(WASM_TARGET)/$(WASM_PROFILE)/ftgate.wasm
+	wasm-opt -O3 --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int \
+	  --enable-sign-ext --enable-reference-types --enable-mutable-globals --enable-multivalue \
+	  pkg/ftgate_bg.wasm -o pkg/ftgate_bg.wasm
+	@ls -l pkg/ftgate_bg.wasm | awk '{print "pkg/ftgate_bg.wasm: " $$5 " bytes"}'
+
+build: wasm native
+
+run: build
+	python3 tools/serve.py --host $(HOST) --port $(PORT)
+
+# ---------------------------------------------------------------- test
+
+test: deps
+	$(MAKE) test-native
+	$(MAKE) wasm WASM_PROFILE=fast
+	$(MAKE) test-browser
+
+test-native: deps-rust
+	cargo test --profile fast
+	cargo build --profile fast --bin ftgate
+
+test-browser: deps-node deps-chromium
+	FTGATE_BIN=$(FTGATE) node --test --test-concurrency=1 tests/browser/
+
+lint:
+	cargo fmt --check
+	cargo clippy --profile fast --all-targets -- -D warnings
+	cargo clippy --profile fast --lib --target $(WASM_TARGET) -- -D warnings
+
+fmt:
+	cargo fmt
+
+# ---------------------------------------------------------------- model
+
+# Reproduces models/ftgate-ngram.onnx from ../shared/data (or DATA=...).
+model: native
+	pip install -q -r train/requirements.txt
+	python3 train/build_dataset.py --data $(DATA)
+	python3 train/train.py
+	python3 train/evaluate.py
+	python3 train/make_golden.py
+
+clean:
+	cargo clean
+	rm -rf pkg
