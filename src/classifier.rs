@@ -226,8 +226,8 @@ impl Classifier {
                 for w in ws {
                     let p = probs[k];
                     k += 1;
-                    for c in 0..4 {
-                        s.probs[c] = s.probs[c].max(p[c]);
+                    for (acc, x) in s.probs.iter_mut().zip(p) {
+                        *acc = acc.max(x);
                     }
                     let m = p.iter().copied().fold(f32::MIN, f32::max);
                     if m > worst {

@@ -624,6 +624,14 @@ fn collect_descriptions(v: &Value, out: &mut Vec<String>) {
     }
 }
 
+/// A line that is nothing but one problem.
+fn only(d: Diagnostic) -> LineOutcome {
+    LineOutcome {
+        diagnostics: vec![d],
+        ..Default::default()
+    }
+}
+
 /// Parses one line (without its newline) of a training file.
 pub fn parse_line(line: u64, bytes: &[u8]) -> LineOutcome {
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -634,40 +642,24 @@ pub fn parse_line(line: u64, bytes: &[u8]) -> LineOutcome {
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
-        Err(e) => return LineOutcome {
-            diagnostics: vec![Diagnostic::error(
-                Some(line),
-                Code::InvalidUtf8,
-                format!(
-                    "expected UTF-8 text, found an invalid byte sequence at byte {} of the line",
-                    e.valid_up_to() + 1
-                ),
-            )],
-            ..Default::default()
-        },
+        Err(e) => {
+            let at = e.valid_up_to() + 1;
+            let m = format!(
+                "expected UTF-8 text, found an invalid byte sequence at byte {at} of the line"
+            );
+            return only(Diagnostic::error(Some(line), Code::InvalidUtf8, m));
+        }
     };
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            return LineOutcome {
-                diagnostics: vec![Diagnostic::error(
-                    Some(line),
-                    Code::InvalidJson,
-                    format!("expected one JSON object per line: {e}"),
-                )],
-                ..Default::default()
-            }
+            let m = format!("expected one JSON object per line: {e}");
+            return only(Diagnostic::error(Some(line), Code::InvalidJson, m));
         }
     };
     let Value::Object(obj) = value else {
-        return LineOutcome {
-            diagnostics: vec![Diagnostic::error(
-                Some(line),
-                Code::NotAnObject,
-                format!("expected a JSON object, found {}", type_name(&value)),
-            )],
-            ..Default::default()
-        };
+        let m = format!("expected a JSON object, found {}", type_name(&value));
+        return only(Diagnostic::error(Some(line), Code::NotAnObject, m));
     };
     let mut p = LineParser {
         line,
@@ -724,17 +716,11 @@ pub fn parse_line(line: u64, bytes: &[u8]) -> LineOutcome {
         Format::Completion
     } else {
         let keys: Vec<&str> = obj.keys().map(String::as_str).collect();
-        return LineOutcome {
-            diagnostics: vec![Diagnostic::error(
-                Some(line),
-                Code::UnknownFormat,
-                format!(
-                    "expected `messages` (chat), `input` + `preferred_output` + `non_preferred_output` (preference) or `prompt` + `completion`, found keys [{}]",
-                    keys.join(", ")
-                ),
-            )],
-            ..Default::default()
-        };
+        let m = format!(
+            "expected `messages` (chat), `input` + `preferred_output` + `non_preferred_output` (preference) or `prompt` + `completion`, found keys [{}]",
+            keys.join(", ")
+        );
+        return only(Diagnostic::error(Some(line), Code::UnknownFormat, m));
     };
     LineOutcome {
         blank: false,
