@@ -150,6 +150,15 @@ fn format_errors_are_listed_by_line_and_the_rest_is_checked() {
 }
 
 #[test]
+fn ordinary_long_support_conversations_pass() {
+    // Realistic benign fine-tuning data (bench/gen.py --examples 40 --seed 11):
+    // long, chatty assistant answers must not look like harm.
+    let (code, v) = check_json("benign_support.jsonl");
+    assert_eq!(code, 0, "{:#}", v["findings"]);
+    assert_eq!(v["examples"], 40);
+}
+
+#[test]
 fn other_formats_pass() {
     for f in ["preference.jsonl", "completion.jsonl"] {
         let (code, v) = check_json(f);
