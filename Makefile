@@ -12,7 +12,9 @@ DATA ?= ../shared/data
 
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
-FTGATE := target/fast/ftgate
+# Honour CARGO_TARGET_DIR (CI keeps one between runs to save the tract build).
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+FTGATE := $(TARGET_DIR)/fast/ftgate
 
 .PHONY: run build test model deps deps-rust deps-wasm-bindgen deps-node deps-chromium \
         native wasm test-native test-browser lint fmt clean bench
@@ -49,7 +51,7 @@ native: deps-rust
 # pkg/: wasm-bindgen output for --target web, then wasm-opt.
 wasm: deps-rust deps-wasm-bindgen deps-node
 	cargo build --lib --profile $(WASM_PROFILE) --target $(WASM_TARGET)
-	wasm-bindgen --target web --out-dir pkg --out-name ftgate target/$(WASM_TARGET)/$(WASM_PROFILE)/ftgate.wasm
+	wasm-bindgen --target web --out-dir pkg --out-name ftgate $(TARGET_DIR)/$(WASM_TARGET)/$(WASM_PROFILE)/ftgate.wasm
 	wasm-opt -O3 --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int \
 	  --enable-sign-ext --enable-reference-types --enable-mutable-globals --enable-multivalue \
 	  pkg/ftgate_bg.wasm -o pkg/ftgate_bg.wasm
@@ -63,6 +65,7 @@ run: build
 # ---------------------------------------------------------------- test
 
 test: deps
+	$(MAKE) lint
 	$(MAKE) test-native
 	$(MAKE) wasm WASM_PROFILE=fast
 	$(MAKE) test-browser
@@ -87,10 +90,10 @@ fmt:
 # Reproduces models/ftgate-ngram.onnx from ../shared/data (or DATA=...).
 model: native
 	pip install -q -r train/requirements.txt
-	python3 train/build_dataset.py --data $(DATA)
-	python3 train/train.py
-	python3 train/evaluate.py
-	python3 train/make_golden.py
+	FTGATE_FEATURIZE=$(FTGATE) python3 train/build_dataset.py --data $(DATA)
+	FTGATE_FEATURIZE=$(FTGATE) python3 train/train.py
+	FTGATE_FEATURIZE=$(FTGATE) python3 train/evaluate.py
+	FTGATE_FEATURIZE=$(FTGATE) python3 train/make_golden.py
 
 clean:
 	cargo clean

@@ -170,40 +170,56 @@ impl Classifier {
 
     /// Probabilities for a batch of windows, in `Category::ALL` order.
     pub fn score_windows(&self, windows: &[&Window]) -> Result<Vec<[f32; 4]>, ModelError> {
-        let mut out = Vec::with_capacity(windows.len());
-        for batch in windows.chunks(BATCH_WINDOWS) {
-            let l = batch.iter().map(|w| w.ids.len()).max().unwrap_or(0).max(1);
+        // Batch windows of similar length together: each batch is padded to
+        // its longest window, and padding is most of the work otherwise.
+        // Padding adds exact zeros, so the order does not change the results.
+        let mut order: Vec<usize> = (0..windows.len()).collect();
+        order.sort_by_key(|&i| windows[i].ids.len());
+        let mut out = vec![[0f32; 4]; windows.len()];
+        let mut ids: Vec<i64> = Vec::new();
+        let mut wts: Vec<f32> = Vec::new();
+        for batch in order.chunks(BATCH_WINDOWS) {
+            let l = batch
+                .iter()
+                .map(|&i| windows[i].ids.len())
+                .max()
+                .unwrap_or(0)
+                .max(1);
             let n = batch.len();
-            let mut ids = vec![0i64; n * l];
-            let mut wts = vec![0f32; n * l];
-            for (r, w) in batch.iter().enumerate() {
+            ids.clear();
+            ids.resize(n * l, 0);
+            wts.clear();
+            wts.resize(n * l, 0.0);
+            for (r, &i) in batch.iter().enumerate() {
+                let w = windows[i];
                 for (k, (&id, &wt)) in w.ids.iter().zip(&w.weights).enumerate() {
                     ids[r * l + k] = id as i64;
                     wts[r * l + k] = wt;
                 }
             }
-            let ids =
-                Tensor::from_shape(&[n, l], &ids).map_err(|e| ModelError::Run(e.to_string()))?;
-            let wts =
-                Tensor::from_shape(&[n, l], &wts).map_err(|e| ModelError::Run(e.to_string()))?;
+            let run = |e: String| ModelError::Run(e);
+            let t_ids = Tensor::from_shape(&[n, l], &ids).map_err(|e| run(e.to_string()))?;
+            let t_wts = Tensor::from_shape(&[n, l], &wts).map_err(|e| run(e.to_string()))?;
             let res = self
                 .plan
-                .run(tvec!(ids.into(), wts.into()))
-                .map_err(|e| ModelError::Run(format!("{e:#}")))?;
+                .run(tvec!(t_ids.into(), t_wts.into()))
+                .map_err(|e| run(format!("{e:#}")))?;
             let probs = res[0]
                 .to_plain_array_view::<f32>()
-                .map_err(|e| ModelError::Run(e.to_string()))?;
+                .map_err(|e| run(e.to_string()))?;
             let probs = probs
                 .as_slice()
-                .ok_or_else(|| ModelError::Run("output is not contiguous".into()))?;
+                .ok_or_else(|| run("output is not contiguous".into()))?;
             if probs.len() != n * 4 {
-                return Err(ModelError::Run(format!(
+                return Err(run(format!(
                     "expected {} outputs, found {}",
                     n * 4,
                     probs.len()
                 )));
             }
-            out.extend(probs.chunks_exact(4).map(|p| [p[0], p[1], p[2], p[3]]));
+            for (&i, p) in batch.iter().zip(probs.chunks_exact(4)) {
+                out[i] = [p[0], p[1], p[2], p[3]];
+            }
         }
         Ok(out)
     }
