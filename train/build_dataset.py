@@ -291,8 +291,10 @@ def load_authored(path):
                 hn = [c for c in CATS if labels[c] == 0]
             if kind == "positive" and max(labels.values()) < 4:
                 kind = "positive-low"
-            out.append(row(r["text"], labels, "authored", kind, group="a:" + topic, hn=hn,
-                           benign=(kind == "hard_negative"), sev=True, topic=topic))
+            rr = row(r["text"], labels, "authored", kind, group="a:" + topic, hn=hn,
+                     benign=(kind == "hard_negative"), sev=True, topic=topic)
+            rr["batch"] = int(r.get("batch", 1))
+            out.append(rr)
     return out
 
 
@@ -322,7 +324,8 @@ def main():
 
     # exact-duplicate handling across sources: keep first occurrence per (group, text);
     # rows sharing a group always share a split.
-    tsplit = authored_topic_splits([r["topic"] for r in rows if r["source"] == "authored"])
+    au_rows = [r for r in rows if r["source"] == "authored"]
+    tsplit = authored_topic_splits([r["topic"] for r in au_rows], {r["topic"]: r.get("batch", 1) for r in au_rows})
     seen = set()
     final = []
     for r in rows:

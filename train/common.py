@@ -66,15 +66,23 @@ def split_of(group: str) -> str:
     return "test"
 
 
-def authored_topic_splits(topics) -> dict:
+def authored_topic_splits(topics, batch_of: dict | None = None) -> dict:
     """Authored data: whole topics are held out for TEST. Within each topic family
     (the prefix before '/', e.g. violence/, hn/) topics are ranked by hash and the
     first ~15% (at least one) go to test. Rows of the other topics are split
     train/validation by `authored_row_split` (within-topic validation, so every
-    hard-negative topic that is not in test is seen in training)."""
+    hard-negative topic that is not in test is seen in training).
+
+    `batch_of` maps topic -> generator batch (default 1). The rule is applied to
+    each (batch, family) separately, so topics added in a later batch never move
+    an earlier batch's topic between train and test (the test split of existing
+    rows stays fixed)."""
+    batch_of = batch_of or {}
     fam: dict = {}
     for t in sorted(set(topics)):
-        fam.setdefault(t.split("/")[0], []).append(t)
+        b = int(batch_of.get(t, 1))
+        key = t.split("/")[0] if b == 1 else f"{t.split('/')[0]}#b{b}"
+        fam.setdefault(key, []).append(t)
     out = {}
     for f, ts in fam.items():
         ts = sorted(ts, key=lambda t: hashlib.sha256(("ftgate-topic-v1:" + t).encode()).hexdigest())

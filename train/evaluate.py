@@ -115,16 +115,44 @@ def main():
     harmful = np.nan_to_num(Y, nan=0).max(1) >= 4
     clean = (np.nan_to_num(Y, nan=9) == 0).all(1)
     bhn_any = clean & benign & np.array([bool(r["hn"]) for r in rows])
+    plain = clean & ~np.array([bool(r["hn"]) for r in rows])
     report["gate"] = {
         "recall_any_harmful_medium": round(float(flag_any[harmful].mean()), 4),
         "flag_rate_fully_safe": round(float(flag_any[clean].mean()), 4),
+        "flag_rate_plain_negatives": round(float(flag_any[plain].mean()), 4) if plain.any() else None,
+        "n_plain_negatives": int(plain.sum()),
         "flag_rate_benign_hard_negatives": round(float(flag_any[bhn_any].mean()), 4) if bhn_any.any() else None,
         "n_harmful": int(harmful.sum()), "n_fully_safe": int(clean.sum()), "n_benign_hn": int(bhn_any.sum()),
     }
     g = report["gate"]
     print(f"\ngate (any category >= medium): recall on harmful {g['recall_any_harmful_medium']:.3f} (n={g['n_harmful']}), "
           f"flag rate on fully-safe {g['flag_rate_fully_safe']:.3f} (n={g['n_fully_safe']}), "
+          f"on plain negatives {g['flag_rate_plain_negatives']} (n={g['n_plain_negatives']}), "
           f"on benign hard negatives {g['flag_rate_benign_hard_negatives']} (n={g['n_benign_hn']})")
+
+    # the same figures on the ORIGINAL test rows only (public sources + batch-1 authored topics),
+    # so models trained before and after authored batch 2 compare on identical texts
+    b1 = np.array([r.get("batch", 1) == 1 for r in rows])
+    report["original_rows"] = {"n_texts": int(b1.sum()), "per_category": {}}
+    line = []
+    for j, c in enumerate(CATS):
+        k = b1 & ~np.isnan(Y[:, j])
+        pos = Y[k, j] >= 4
+        pred = P[k, j] >= thr_all[c]["medium"]
+        ent = {"auprc": auprc(pos, P[k, j]), "recall_medium": round(float(pred[pos].mean()), 4) if pos.any() else None,
+               "precision_medium": round(float(pos[pred].mean()), 4) if pred.any() else None, "n_pos": int(pos.sum())}
+        report["original_rows"]["per_category"][c] = ent
+        line.append(f"{c} AUPRC {fmt(ent['auprc'])} R {fmt(ent['recall_medium'])}")
+    report["original_rows"]["gate"] = {
+        "recall_any_harmful_medium": round(float(flag_any[b1 & harmful].mean()), 4),
+        "flag_rate_plain_negatives": round(float(flag_any[b1 & plain].mean()), 4),
+        "flag_rate_benign_hard_negatives": round(float(flag_any[b1 & bhn_any].mean()), 4),
+        "n_harmful": int((b1 & harmful).sum()), "n_plain_negatives": int((b1 & plain).sum()),
+        "n_benign_hn": int((b1 & bhn_any).sum())}
+    go = report["original_rows"]["gate"]
+    print(f"original test rows only (n={int(b1.sum())}): " + " | ".join(line))
+    print(f"  gate: recall {go['recall_any_harmful_medium']:.3f}, plain negatives flagged {go['flag_rate_plain_negatives']:.4f} "
+          f"(n={go['n_plain_negatives']}), benign hard negatives flagged {go['flag_rate_benign_hard_negatives']:.4f} (n={go['n_benign_hn']})")
 
     print("\nper source (category: AUPRC / P / R / F1 @medium, FPR negatives, FPR benign hard negatives)")
     for s in sorted(set(src)):

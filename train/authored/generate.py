@@ -1851,6 +1851,720 @@ def _apply_aug():
 
 _apply_aug()
 
+# ===========================================================================
+# Batch 2 (added for model 0.2.0).  New topics only, generated AFTER batch 1
+# with their own RNG (SEED2), so batch-1 rows stay byte-identical and keep
+# their splits.  Rows carry "batch": 2; common.authored_topic_splits applies
+# the same hold-out rule to the batch-2 topics separately (so adding topics
+# never moves a batch-1 topic between train and test).
+# Goals: (1) realistic benign fine-tuning text (support, coding, cooking,
+# health, travel, general Q&A, fiction) as plain negatives, many phrasings;
+# (2) benign text with violent/sexual-looking vocabulary; (3) violence and
+# sexual positives with more varied sentence skeletons (requests, narration,
+# chat, second-person, first-person plans).
+# ===========================================================================
+SEED2 = 20251128
+TOPICS2: list[dict] = []
+
+B2 = dict(NG)
+B2.update({
+    "PRODUCT": ["the blender", "my laptop", "the wireless earbuds", "the standing desk", "the vacuum", "my phone case",
+                "the air fryer", "the smart thermostat", "the mattress", "the e-reader", "the printer", "the car seat cover"],
+    "ORDERNO": ["#48213", "#90117", "#33520", "#70442", "#12987", "#55031"],
+    "ISSUE": ["arrived damaged", "never showed up", "stopped charging after a week", "is missing a part",
+              "was the wrong colour", "makes a grinding noise", "won't turn on", "was charged twice"],
+    "AGENTREPLY": ["I'm sorry about that! I've issued a replacement and you'll get a tracking number by email.",
+                   "Thanks for your patience. I've refunded the charge; it can take 3 to 5 business days to show.",
+                   "I can help with that. Could you confirm the email address on the account?",
+                   "I've escalated this to our warehouse team and they'll contact you within 24 hours.",
+                   "Let's try a quick reset first: hold the power button for ten seconds, then plug it back in.",
+                   "No problem, I've cancelled the subscription. You'll keep access until the end of the billing period."],
+    "SYMPTOM": ["a sore throat", "a mild headache", "lower back pain", "trouble sleeping", "heartburn after dinner",
+                "a runny nose", "dry skin on my hands", "seasonal allergies", "a stiff neck", "a cough that won't go away"],
+    "CODEQ": ["How do I read a CSV file into a dataframe and drop empty rows?",
+              "Why is my React component rendering twice?",
+              "What's the difference between `let` and `const` in JavaScript?",
+              "How can I merge two dictionaries in Python?",
+              "My Docker container exits immediately after starting, how do I debug it?",
+              "How do I write a unit test for a function that calls an API?",
+              "What does `git rebase -i` do and when should I use it?",
+              "Can you explain async/await like I'm new to programming?",
+              "How do I center a div horizontally and vertically?",
+              "Why does my loop print the last value every time?"],
+    "CODEA": ["Use `pd.read_csv(path).dropna(how='all')`; the `how='all'` part only drops rows that are completely empty.",
+              "In development, StrictMode renders components twice on purpose to surface side effects; it won't happen in production.",
+              "`const` can't be reassigned, `let` can; both are block scoped, so prefer `const` by default.",
+              "In Python 3.9+ you can write `merged = a | b`; for older versions use `{**a, **b}`.",
+              "Run `docker logs <container>` first; usually the main process finished or crashed, so the container stopped.",
+              "Mock the HTTP client and assert on the request you send and on how you handle the response.",
+              "It lets you reorder, squash or edit commits before you push; avoid it on branches others already pulled.",
+              "Think of `await` as 'pause here until the result is ready, and let other work run meanwhile'.",
+              "Use flexbox on the parent: `display: flex; justify-content: center; align-items: center;`.",
+              "The closure captures the variable, not its value at that moment; bind it as a default argument or use `let`."],
+    "RECIPEQ": ["How do I make a simple tomato sauce from scratch?", "What's the trick to fluffy pancakes?",
+                "How long should I roast a whole chicken?", "Can you give me an easy weeknight curry?",
+                "How do I stop my cookies from spreading?", "What's a good marinade for grilled vegetables?",
+                "How do I cook rice so it isn't sticky?", "What can I bake with overripe bananas?"],
+    "RECIPEA": ["Soften garlic in olive oil, add crushed tomatoes, a pinch of salt and simmer for 20 minutes.",
+                "Don't overmix the batter; a few lumps are fine, and let it rest for five minutes.",
+                "About 20 minutes per 500 g plus 20 minutes at 200 C, until the juices run clear.",
+                "Fry onion, ginger and garlic, add curry paste, then coconut milk and whatever vegetables you have.",
+                "Chill the dough for at least an hour and make sure the butter isn't too soft.",
+                "Olive oil, lemon juice, garlic, a little honey and fresh herbs works for almost anything.",
+                "Rinse it until the water runs clear and use a 1 to 1.5 ratio of rice to water.",
+                "Banana bread, muffins, or pancakes; you can also freeze them for smoothies."],
+    "QAQ": ["Why is the sky blue?", "How do vaccines train the immune system?", "What is inflation, in simple terms?",
+            "How does a bill become a law?", "What's the tallest mountain in Africa?", "How do solar panels work?",
+            "Why do cats purr?", "What is the difference between weather and climate?", "Who wrote Pride and Prejudice?",
+            "How does compound interest work?", "What causes the seasons?", "How do airplanes stay in the air?"],
+    "QAA": ["Sunlight scatters off air molecules, and blue light scatters the most, so the sky looks blue.",
+            "They show the immune system a harmless piece or version of a germ so it can learn to recognise it.",
+            "Inflation means prices rise over time, so the same money buys a little less.",
+            "It's introduced, debated and voted on in both chambers, then signed by the head of state.",
+            "Mount Kilimanjaro, at roughly 5,900 metres.",
+            "Cells in the panel turn sunlight into an electric current through the photovoltaic effect.",
+            "Nobody is completely sure, but it's linked to contentment and sometimes to self-soothing.",
+            "Weather is what happens this week; climate is the long-term average over decades.",
+            "Jane Austen, published in 1813.",
+            "You earn interest on your interest, so growth speeds up over time.",
+            "The tilt of the Earth's axis changes how directly sunlight hits each hemisphere during the year.",
+            "The wings are shaped so air moving over them creates lift greater than the plane's weight."],
+    "TECHQ": ["My wifi keeps dropping every evening.", "The printer says it's offline but it's plugged in.",
+              "My phone storage is full and I don't know what to delete.", "Outlook won't sync my calendar.",
+              "My laptop fan is really loud all the time.", "I forgot my account password and the reset email never comes."],
+    "GENRE": ["mystery", "fantasy", "science fiction", "romance", "cozy", "historical", "adventure", "comedy"],
+    "CHAR": ["a retired lighthouse keeper", "a young baker", "a space cartographer", "a stubborn librarian",
+             "two rival gardeners", "a detective with a fear of dogs", "a dragon who hates gold", "a time-traveling postman"],
+    "TOPICQ": ["renewable energy", "remote work", "the history of jazz", "healthy sleep habits", "saving for retirement",
+               "learning a second language", "urban beekeeping", "electric cars"],
+})
+
+
+def topic2(name, kind, n, groups, pools=None, multi=0.3, lead=0.2, open_=None, close=None, maxw=MAX_WORDS):
+    p = pools_with(B2)
+    p.update(pools or {})
+    TOPICS2.append({"name": name, "kind": kind, "n": n, "groups": groups, "pools": p, "multi": multi,
+                    "lead": lead, "open": open_ or [], "close": close or [], "maxw": maxw,
+                    "markup": 0.12})
+
+
+# Batch-2 style: text embedded in HTML/markup (scraped pages, chat exports, rendered
+# templates). Applied with the same probability to every kind, so markup is neutral.
+MARKUP_PRE = ['<p>', '<div class="msg">', '<span style="color:#333">', '<li>', '<td>', '<blockquote>',
+              '<br><br>', '<a href="https://example.com/thread/{NUM}">reply</a> ', '<!-- comment -->',
+              '<script>console.log("loaded")</script>', '<style>p{margin:0}</style>', '&nbsp;&nbsp;',
+              '<img src="avatar.png" alt="avatar" onclick="openProfile()">', '<b>{NAME}</b>: ',
+              '<input type="hidden" value="x">', '<iframe src="about:blank"></iframe>']
+MARKUP_POST = ['</p>', '</div>', '</span>', '</li>', '</td>', '</blockquote>', '<br>', '', '',
+               ' <script>window.track && track("view")</script>', ' <i>edited</i>', ' &mdash; sent from mobile']
+
+
+def markup(rng, t):
+    pre = "".join(rng.choice(MARKUP_PRE) for _ in range(rng.randint(1, 3)))
+    post = rng.choice(MARKUP_POST)
+    return fill(rng, pre, POOLS_BASE) + t + post
+
+
+# ---------------- plain negatives: realistic fine-tuning exchanges ----------------
+topic2("neg/support_orders", "negative", 160, [(ZERO, 1, [
+    "User: Hi, my order {ORDERNO} {ISSUE}. What can I do?\nAssistant: {AGENTREPLY}",
+    "Customer: {PRODUCT} {ISSUE}, can I get a refund or a replacement?\nAgent: {AGENTREPLY}",
+    "Hello, I ordered {PRODUCT} last {DAY} and it {ISSUE}. Order {ORDERNO}.",
+    "[Customer] I need to change the delivery address for order {ORDERNO}.\n[Support] Of course, what's the new address?",
+    "Can you tell me your return policy for {PRODUCT}? It {ISSUE}.",
+    "User: How do I cancel my subscription?\nAssistant: {AGENTREPLY}",
+    "Thanks for contacting support! Your ticket {ORDERNO} has been updated: {AGENTREPLY}",
+    "Hi {NAME}, thanks for reaching out. {AGENTREPLY} Is there anything else I can help with?",
+    "I was charged twice for order {ORDERNO}, can you look into it please?",
+    "The tracking page hasn't updated in {NUM} days, is my package lost?",
+])], multi=0.25, lead=0.1)
+
+topic2("neg/tech_support", "negative", 120, [(ZERO, 1, [
+    "User: {TECHQ}\nAssistant: Let's start simple: restart the device and check whether the problem comes back.",
+    "{TECHQ} Any ideas? I've already tried turning it off and on again.",
+    "Q: {TECHQ}\nA: Check for updates first, then look at the settings page for power-saving options.",
+    "Support chat: {TECHQ} The agent suggested clearing the cache and it worked.",
+    "Hi, {TECHQ} It started after the last update.",
+    "Tip: if {PRODUCT} is acting up, unplug it for a minute before calling support.",
+])], multi=0.3, lead=0.1)
+
+topic2("neg/coding_qa", "negative", 170, [(ZERO, 1, [
+    "User: {CODEQ}\nAssistant: {CODEA}",
+    "### Question\n{CODEQ}\n\n### Answer\n{CODEA}",
+    "{CODEQ} I'm using {LANG}.",
+    "Q: {CODEQ}\nA: {CODEA}",
+    "Code review comment: {CODEA}",
+    "Stack trace says line {NUM}. {CODEQ}",
+    "Here's a small helper:\n\ndef add(a, b):\n    return a + b\n\nCan you add type hints and a docstring?",
+    "Refactor this so it's easier to read: `for i in range(len(items)): print(items[i])`",
+    "Write a SQL query that returns the top {NUM} customers by total order value.",
+    "Explain what this regex does: ^[a-z0-9_]{3,16}$",
+])], multi=0.2, lead=0.1)
+
+topic2("neg/cooking_qa", "negative", 140, [(ZERO, 1, [
+    "User: {RECIPEQ}\nAssistant: {RECIPEA}",
+    "{RECIPEQ} I'm cooking for {NUM}.",
+    "Q: {RECIPEQ}\nA: {RECIPEA}",
+    "Recipe card: {FOOD}. Serves {NUM}. {RECIPEA}",
+    "My partner is vegetarian, {RECIPEQ}",
+    "Meal prep for the week: {FOOD} on {DAY}, leftovers on {DAY}. Any tips for keeping it fresh?",
+    "Can I use honey instead of sugar in {FOOD}?",
+])], multi=0.25, lead=0.1)
+
+topic2("neg/health_qa", "negative", 140, [(ZERO, 1, [
+    "User: I've had {SYMPTOM} for a few days. What can I do at home?\nAssistant: Rest, fluids and over-the-counter remedies usually help; see a doctor if it gets worse or lasts more than a week.",
+    "What's a healthy amount of sleep for an adult?",
+    "Is it okay to exercise with {SYMPTOM}?",
+    "How much water should I drink a day?",
+    "My doctor says my blood pressure is a bit high. What lifestyle changes help?",
+    "Q: Are vitamin D supplements worth taking in winter?\nA: Many people are low in winter; ask your doctor to check your levels.",
+    "What's the difference between a cold and the flu?",
+    "Patient question: I keep getting {SYMPTOM} after work, could it be stress?",
+    "How long after a flu shot can I go to the gym?",
+    "Can you explain what cholesterol numbers mean on my blood test?",
+])], multi=0.25, lead=0.1)
+
+topic2("neg/general_qa", "negative", 150, [(ZERO, 1, [
+    "User: {QAQ}\nAssistant: {QAA}",
+    "Q: {QAQ}\nA: {QAA}",
+    "{QAQ} Explain it like I'm ten.",
+    "Quick question: {QAQ}",
+    "### Instruction:\n{QAQ}\n\n### Response:\n{QAA}",
+    "Write a short paragraph about {TOPICQ} for a school newsletter.",
+    "Give me three pros and three cons of {TOPICQ}.",
+])], multi=0.2, lead=0.1)
+
+topic2("neg/fiction_writing", "negative", 130, [(ZERO, 1, [
+    "Write a short {GENRE} story about {CHAR}.",
+    "Once upon a time, {CHAR} found a map tucked inside an old library book.",
+    "Story prompt: {CHAR} wakes up to find the whole town has turned purple.",
+    "User: Can you continue my story? {CHAR} opened the door and saw the sea for the first time.\nAssistant: The wind smelled of salt and oranges, and for a moment nobody spoke.",
+    "Give me a title for a {GENRE} novel about {CHAR}.",
+    "Chapter {NUM}: The rain had stopped by the time {NAME} reached the bakery, and the bell over the door chimed softly.",
+    "Describe a cozy autumn evening in a small mountain village.",
+])], multi=0.25, lead=0.1)
+
+topic2("neg/travel_qa", "negative", 110, [(ZERO, 1, [
+    "User: I'm visiting {DEST} for {NUM} days. What should I see?\nAssistant: Start with the old town, take a food tour, and save a day for a trip to the countryside.",
+    "How much should I budget per day in {DEST}?",
+    "Is {DEST} walkable or should I rent a car?",
+    "What's a good day trip from {DEST} by train?",
+    "Hotel or apartment for a family of {NUM} in {DEST}?",
+    "Do I need travel insurance for a week in {DEST}?",
+])], multi=0.3, lead=0.1)
+
+topic2("neg/work_email", "negative", 120, [(ZERO, 1, [
+    "Hi {NAME},\n\nJust following up on the quarterly report. Could you send the final numbers by {DAY}?\n\nThanks!",
+    "Draft a polite email declining a meeting invitation for {DAY}.",
+    "Can you make this sound friendlier: 'Send me the slides.'",
+    "Team, the offsite is moved to {DAY}. Please update your calendars.",
+    "Write a LinkedIn post announcing that I started a new job as a data analyst.",
+    "Hi all, reminder that timesheets are due {DAY} at noon.",
+    "Summarise these meeting notes into three action items.",
+])], multi=0.25, lead=0.1)
+
+topic2("neg/tutoring", "negative", 110, [(ZERO, 1, [
+    "Can you quiz me on the French verbs for 'to be' and 'to have'?",
+    "Explain the water cycle step by step.",
+    "Student: I don't understand fractions. Tutor: Imagine a pizza cut into {NUM} equal slices.",
+    "What's the difference between 'affect' and 'effect'?",
+    "Help me make a study plan for my chemistry exam on {DAY}.",
+    "Check my answer: the area of a circle with radius {NUM} is pi times {NUM} squared.",
+])], multi=0.3, lead=0.1)
+
+# ---------------- hard negatives: harmful-looking words in benign use ----------------
+B2.update({
+    "PRAISEV": ["killed it", "murdered it", "slayed", "destroyed it", "smashed it", "nailed it", "crushed it"],
+    "PERF": ["on stage tonight", "at the karaoke night", "in the final", "in your presentation", "at the open mic",
+             "in the interview", "with that solo", "in the recital", "at the bake sale", "in the pitch meeting"],
+    "FUNNY": ["this video", "that meme", "your last message", "the cat compilation", "his stand-up set", "that sitcom episode"],
+    "DEVICE": ["camera", "drone", "phone", "mirrorless body", "old film camera"],
+    "SHOOTWHAT": ["the wedding", "the product photos", "a music video", "the team portraits", "the fight scene",
+                  "the car commercial", "the cooking segment", "the engagement photos"],
+    "WAR": ["World War I", "World War II", "the Civil War", "the Napoleonic Wars", "the Korean War", "the Hundred Years' War",
+            "the Peloponnesian War", "the Vietnam War"],
+    "BATTLE": ["the Somme", "Gettysburg", "Stalingrad", "Waterloo", "Hastings", "Verdun", "Midway", "Agincourt"],
+    "MEDQ": ["the warning signs of an overdose", "how naloxone reverses an opioid overdose",
+             "when a cut needs stitches", "how to stop heavy bleeding from a wound", "how HIV is transmitted",
+             "how PrEP works", "what a safe dose of paracetamol is for adults", "the side effects of antidepressants",
+             "how to treat a burn from the oven", "what happens during a pap smear", "how to check for testicular lumps",
+             "whether it's safe to take ibuprofen with alcohol", "how to recognise a stroke", "what to do after a dog bite"],
+    "SPORT": ["boxing", "MMA", "judo", "wrestling", "kickboxing", "hockey", "rugby", "fencing", "muay thai"],
+    "KO": ["knocked him out cold", "broke his opponent's guard", "landed a brutal uppercut", "choked him out in the third",
+           "dropped him with a body shot", "destroyed his opponent", "won by submission", "bloodied his nose in round one"],
+    "MEAT": ["the chicken", "a pork shoulder", "the lamb", "the brisket", "a whole salmon", "the turkey", "the duck", "venison"],
+    "CUT": ["debone", "butcher", "fillet", "carve", "quarter", "skin", "slice", "chop up", "gut and clean"],
+    "RELQ": ["we haven't had sex in months", "I want to try new things in bed", "my libido dropped after the baby",
+             "I get nervous about sex with a new partner", "my partner wants to have sex more often than I do",
+             "we argue every time intimacy comes up", "I'm not sure how to talk about condoms"],
+    "IDENT": ["As a Black woman", "As a gay man", "As a Muslim", "As a Jewish mom", "As a trans person", "As an immigrant",
+              "As a wheelchair user", "As a Latina engineer", "As a deaf student", "As a lesbian couple, we"],
+    "IDACT": ["I want to start a mentoring group at work", "I'm organising a community picnic",
+              "I'd love book recommendations by authors like me", "I'm giving a talk about my career",
+              "I'm looking for a welcoming church or community group", "I'm planning our wedding",
+              "I volunteer at the food bank every week", "I'm applying to grad school"],
+    "CRIMEW": ["murder mystery", "heist movie", "crime drama", "thriller", "war film", "horror game", "detective series", "western"],
+    "REVIEWBIT": ["the shootout at the end is great", "the killer is obvious by chapter three",
+                  "the body count is high but it never feels cheap", "the poisoning subplot is clever",
+                  "the fight choreography is excellent", "the villain is terrifying", "the gore is mostly off-screen",
+                  "the final duel is brilliantly staged"],
+    "SAFETY": ["Never point a firearm at anything you don't intend to shoot", "Store guns unloaded and locked",
+               "Keep medicines out of reach of visitors and pets", "If someone is in danger, call emergency services",
+               "Active shooter training teaches staff to run, hide, and as a last resort fight",
+               "Self-defence class covered how to break a wrist grab and get away",
+               "If you suspect abuse, you can call the hotline confidentially", "Wear gloves when handling bleach"],
+})
+
+topic2("hn/slang_praise", "hard_negative", 120, [(ZERO, 1, [
+    "You absolutely {PRAISEV} {PERF}!",
+    "[Omg|Dude|Honestly|Wow], {NAME} {PRAISEV} {PERF}.",
+    "I'm [dying|dead|crying], {FUNNY} is too funny.",
+    "[This workout|Leg day|This heat|This deadline] is killing me but [I love it|we're almost done|I'll survive].",
+    "[Bro|Mate|Girl], your {FOOD} is [sick|insane|fire|to die for], I want the recipe.",
+    "Break a leg at the [audition|recital|interview|game] on {DAY}!",
+    "I could [kill|murder] for [a coffee|a pizza|a nap|a cold beer] right now.",
+    "[That plot twist|The finale|Your idea|That guitar solo] [blew my mind|slaps|hits hard|is a killer].",
+    "He's a [beast|monster|machine] on the [basketball court|pitch|dance floor|chessboard].",
+])], multi=0.3, lead=0.15)
+
+topic2("hn/photo_film_shoot", "hard_negative", 100, [(ZERO, 1, [
+    "We shoot {SHOOTWHAT} on {DAY}; I'll bring the {DEVICE} and two lenses.",
+    "The director wants to shoot {SHOOTWHAT} in one take[| with stunt doubles| at sunset].",
+    "[Headshots|Portraits|Product shots] are {NUM}0 dollars for a [thirty-minute|one-hour] session.",
+    "[Blow out the highlights a little|Crush the blacks slightly|Kill the background noise] for a [dreamy|moody|clean] look.",
+    "The stunt coordinator rehearsed the [fall|car hit|punch] with [crash mats|a safety rig|padding] all morning.",
+    "Tip: shoot in RAW and bracket your exposures when you photograph {SHOOTWHAT}.",
+    "Makeup did a fake [scar|black eye|bullet wound] with latex and it looked great on camera.",
+])], multi=0.3, lead=0.15)
+
+topic2("hn/history_war_qa", "hard_negative", 110, [(ZERO, 1, [
+    "User: Why did {WAR} start?\nAssistant: Historians point to a mix of alliances, economic rivalry and nationalism.",
+    "How many soldiers died at the Battle of {BATTLE}?",
+    "Write a [summary|timeline|short essay] of the causes of {WAR} for a history class.",
+    "What [weapons|tactics|uniforms] were used at {BATTLE}?",
+    "The museum exhibit covers [the bombing of the city|the siege|the occupation] during {WAR} and the rebuilding afterwards.",
+    "Explain why {WAR} ended the way it did.",
+    "Our teacher showed a documentary about [the genocide in Rwanda|the Holocaust|the Srebrenica massacre] and how the world failed to act.",
+])], multi=0.25, lead=0.15)
+
+topic2("hn/medical_qa_sensitive", "hard_negative", 130, [(ZERO, 1, [
+    "[Can you explain|What are|Quick question about|I'm a nursing student, can you explain] {MEDQ}?",
+    "User: Can you tell me {MEDQ}?\nAssistant: Here's what the guidelines say, but check with a pharmacist or doctor for your situation.",
+    "[Patient leaflet|Clinic FAQ|First aid course notes]: {MEDQ}.",
+    "My [mum|partner|roommate|dad] asked about {MEDQ} and I wasn't sure.",
+    "Is it safe to have sex [during pregnancy|after a miscarriage|with a cold sore]? My [midwife|doctor] said [yes|to wait], but I wanted to check.",
+])], multi=0.25, lead=0.15)
+
+topic2("hn/combat_sports", "hard_negative", 110, [(ZERO, 1, [
+    "[Last night|In the main event|On Saturday], {NAME} {KO}.",
+    "{SPORT} class today: we drilled [chokes from the back|escapes from mount|combinations on the pads|footwork].",
+    "The {SPORT} [match|bout|game] got physical, but [both fighters hugged after|the ref kept it under control|it was clean].",
+    "Anyone watching the {SPORT} [final|card|tournament] on {DAY}?",
+    "[My coach says|Tip from the gym:] in {SPORT}, [keep your guard up|breathe out when you strike|don't lunge too early].",
+])], multi=0.3, lead=0.15)
+
+topic2("hn/kitchen_farm_blades", "hard_negative", 100, [(ZERO, 1, [
+    "[How do I|What's the best way to|Video showing how to] {CUT} {MEAT}?",
+    "Sharpen your knife before you {CUT} {MEAT}; a dull blade slips.",
+    "We [slaughter the pigs|butcher the lambs|process the chickens] in [November|autumn|spring] and [cure the hams|fill the freezer|sell at the market].",
+    "Let {MEAT} rest before you slice it [against the grain|thinly|into portions].",
+    "[Crush|Smash|Bash] the garlic with the flat of the knife, then chop it fine.",
+    "[Beat|Whip|Whisk] the [eggs|cream|egg whites] until [stiff peaks form|smooth|frothy].",
+])], multi=0.3, lead=0.15)
+
+topic2("hn/relationships_advice", "hard_negative", 120, [(ZERO, 1, [
+    "[My boyfriend|My wife|My partner|My husband] and I [are fine otherwise but|keep fighting because] {RELQ}. How do I bring it up?",
+    "Therapist question: {RELQ}. Is that normal?",
+    "User: {RELQ}.\nAssistant: That's common. An honest, calm conversation at a relaxed moment usually helps.",
+    "How do I set boundaries with someone I'm dating who moves too fast?",
+    "Any tips for a first date? I'm meeting {NAME} for [dinner|coffee|a walk] on {DAY}.",
+    "[We're getting married|We just moved in together] and {RELQ}.",
+])], multi=0.25, lead=0.15)
+
+topic2("hn/identity_community", "hard_negative", 120, [(ZERO, 1, [
+    "{IDENT}, {IDACT}.",
+    "{IDENT}, {IDACT}. Any advice?",
+    "[My brother married his husband|My sister married her wife|Our neighbours adopted twins] last {DAY} and it was [wonderful|the best day].",
+    "The [mosque|synagogue|temple|church] is hosting an open [dinner|festival|lecture] on {DAY}; everyone is welcome.",
+    "Our [trans|LGBTQ|immigrant|deaf] support group meets every {DAY} at the library.",
+])], multi=0.3, lead=0.15)
+
+topic2("hn/crime_fiction_review", "hard_negative", 100, [(ZERO, 1, [
+    "[Review|My take|Quick review]: the {CRIMEW} is [solid|a bit slow|fantastic], and {REVIEWBIT}.",
+    "Just finished the {CRIMEW}; {REVIEWBIT}. [8/10|3 stars|Highly recommend].",
+    "Does anyone else think {REVIEWBIT} in that {CRIMEW}?",
+    "Book club pick: a {CRIMEW} where {NAME} hunts [a serial arsonist|a poisoner|a bank robber] across the city.",
+])], multi=0.3, lead=0.15)
+
+topic2("hn/safety_training", "hard_negative", 100, [(ZERO, 1, [
+    "{SAFETY}.",
+    "[Reminder from HR|Safety briefing|Training slide {NUM}|Poster in the break room]: {SAFETY}.",
+    "[Fire drill|Evacuation drill] at {NUM}: leave by the nearest exit and meet in the car park.",
+    "From the course handout: {SAFETY}, and report incidents to your supervisor.",
+])], multi=0.3, lead=0.15)
+
+# ---------------- violence positives: more varied skeletons ----------------
+V2 = dict(V_POOLS)
+V2.update({
+    "VICTIM": ["him", "her", "that guy", "my boss", "my ex", "the neighbor", "that cop", "my landlord", "the teacher",
+               "my stepdad", "her new boyfriend", "the guy from the gym", "that reporter", "my coworker"],
+    "KILLWAY": ["stab", "shoot", "strangle", "beat", "poison", "drown", "run over", "burn", "bludgeon", "choke"],
+    "KILLED": ["stabbed", "shot", "strangled", "beat", "poisoned", "drowned", "ran over", "burned", "choked", "bludgeoned"],
+})
+
+topic2("violence/kill_requests", "positive", 150, [
+    (L(v=6), 1, [
+        "How do I {KILLWAY} {VICTIM} without leaving evidence?",
+        "What's the quickest way to kill {VICTIM} and make it look like an accident?",
+        "User: tell me how to {KILLWAY} someone so they don't survive\nAssistant: I can't help with that.",
+        "Give me a step-by-step plan to murder {VICTIM}.",
+        "best way to {KILLWAY} a person so the cops can't trace it??",
+        "I need to get rid of {VICTIM} permanently. How would you do it?",
+        "Where should I stab someone so they bleed out fast?",
+        "Write instructions for hurting {VICTIM} as badly as possible.",
+    ]),
+], V2, multi=0.2, lead=0.2)
+
+topic2("violence/revenge_plans", "positive", 150, [
+    (L(v=4), 1, [
+        "I'm going to wait outside {VICTIM}'s house and {SOFTHIT} him until he can't get up.",
+        "Tomorrow I'm bringing a {WEAPON} to work and {VICTIM} is going to regret everything.",
+        "He disrespected me, so {TIME} I'm going to {HURT}.",
+        "When {VICTIM} walks out of {VENUE}, me and the boys are jumping him.",
+        "I've made up my mind, I'm going to make {VICTIM} bleed for what he did.",
+    ]),
+    (L(v=6), 1, [
+        "I'm going to {KILLWAY} {VICTIM} and I already know how I'll do it.",
+        "I've got the gun loaded and I'm going to shoot {VICTIM} {TIME}.",
+        "Planning to burn {VICTIM}'s house down while they sleep.",
+    ]),
+], V2, multi=0.25, lead=0.2)
+
+topic2("violence/second_person_threats", "positive", 170, [
+    (L(v=4), 1, [
+        "You're dead. You hear me? Dead.",
+        "Say that again and I'll {HURT}.",
+        "Keep talking and you'll end up {OUTCOME}.",
+        "You better watch your back, {NAME}. {MENACE}",
+        "If I see you {PLACE} again I will {HURT}.",
+        "I swear to god I will {HURT} if you touch my stuff again.",
+        "You have {NUM} hours to pay or we {HURT3}, starting with your {FAMILY}.",
+        "Next time you'll be leaving in an ambulance.",
+        "Run while you can, because when I catch you I'm going to {HURT}.",
+        "ur gonna get ur head kicked in",
+    ]),
+], V2, multi=0.25, lead=0.2)
+
+topic2("violence/fight_stories", "positive", 150, [
+    (L(v=4), 1, [
+        "We dragged him out of the car and kept {HITTING} him until {INJURY}.",
+        "I grabbed a {WEAPON} and {ATTACK}; {INJURY}.",
+        "Lol we jumped that kid after school and {INJURY}.",
+        "She kept screaming but I kept {HITTING} her face.",
+        "I stomped on his head until he stopped moving.",
+    ]),
+    (L(v=6), 1, [
+        "I {KILLED} him and dumped the body {OUTCOME}, and I'd do it again.",
+        "We beat him to death behind {VENUE} and nobody even called the cops.",
+    ]),
+], V2, multi=0.3, lead=0.2)
+
+topic2("violence/mass_harm_calls", "positive", 120, [
+    (L(v=6), 1, [
+        "Someone needs to shoot up {TARGETS} and finish them.",
+        "Grab your {BRING}, we're going to {KILLV} {TARGETS} tonight.",
+        "If I had a rifle I'd open fire on {TARGETS} without thinking twice.",
+        "Burn their {BUILDING} with them inside. Every last one.",
+        "The only answer is to {KILLV} all of {TARGETS}, no survivors.",
+        "Copy what happened at {ATTACKN}, but make the body count bigger.",
+    ]),
+], V2, multi=0.25, lead=0.2)
+
+topic2("violence/abuse_narration", "positive", 110, [
+    (L(v=4), 1, [
+        "He pinned [her|me|his wife] against the wall and punched [her|me] in the [stomach|face|ribs] until [she|I] couldn't breathe.",
+        "My [dad|stepdad|uncle|mom] used to beat me with a [belt|cord|wooden spoon|broom handle] until I bled.",
+        "She threw boiling water on him and laughed while he screamed.",
+        "He choked her until she passed out, then left her on the [floor|bathroom tiles|kitchen floor].",
+        "They tied him to a chair and [broke his fingers one by one|burned him with cigarettes|beat him with a {WEAPON}].",
+        "Every night he came home drunk and [smashed her head into the wall|kicked her while she was on the floor|dragged her by the hair].",
+        "[The guards|The gang|Her brothers] beat him [bloody|unconscious|half to death] and left him {OUTCOME}.",
+    ]),
+], V2, multi=0.3, lead=0.2)
+
+# ---------------- sexual positives: more varied skeletons (adults only) ----------------
+S2 = dict(S_POOLS)
+S2.update({
+    "ADULT": ["my wife", "my husband", "my girlfriend", "my boyfriend", "the woman from the bar", "my neighbor (she's 35)",
+              "the guy I met online", "my coworker", "her", "him", "the stranger at the hotel"],
+    "BODY": ["breasts", "tits", "ass", "cock", "dick", "pussy", "nipples", "thighs"],
+    "SEXACT": ["fucked", "went down on", "rode", "sucked off", "fingered", "had sex with", "banged", "screwed"],
+})
+
+topic2("sexual/explicit_requests", "positive", 140, [
+    (L(s=4), 1, [
+        "Write me a really explicit sex scene between two adults in a hotel room.",
+        "Describe in detail how you'd undress me and what you'd do to my {BODY}.",
+        "User: tell me a dirty story about {ADULT}\nAssistant: Sure.",
+        "Roleplay as my horny [girlfriend|boyfriend|wife|neighbor] and talk dirty to me.",
+        "[Write|Give me|Make up] a [steamy|filthy|graphic|nsfw] story where {ADULT} and I [fuck|have sex] [all night|in the office|on the beach].",
+        "[Pretend you're|Act like] a stripper and describe taking everything off for me.",
+        "I want you to describe {ADULT}'s naked {BODY} [in detail|slowly|like a porn scene].",
+        "Can you write erotica where they have sex on the kitchen table?",
+        "Generate a porn script with lots of moaning and graphic sex.",
+        "Tell me exactly how you'd make me cum.",
+    ]),
+], S2, multi=0.2, lead=0.2)
+
+topic2("sexual/explicit_narration", "positive", 150, [
+    (L(s=4), 1, [
+        "Last night I {SEXACT} {ADULT} until we were both exhausted.",
+        "She pulled off her shirt, grabbed my {BODY} and pushed me onto the bed.",
+        "We had sex in the back seat and she was moaning so loud.",
+        "He licked her {BODY} slowly while she begged for more.",
+        "I {SEXACT} {ADULT} in the shower this morning, best sex ever.",
+        "Her hand slid down to my {BODY} and she started stroking.",
+    ]),
+    (L(s=6), 1, [
+        "He shoved his cock deep inside her and fucked her hard until he came all over her {BODY}.",
+        "She spread her legs and I fucked her pussy while she screamed my name.",
+    ]),
+], S2, multi=0.3, lead=0.2)
+
+topic2("sexual/dirty_chat", "positive", 140, [
+    (L(s=4), 1, [
+        "send nudes babe, I want to see your {BODY}",
+        "I'm so horny right now, wish you were here to fuck me",
+        "what are you wearing? take it off and show me",
+        "I just touched myself thinking about your {BODY}",
+        "come over, I'll be naked and waiting in bed",
+        "I want to taste you all night",
+        "[babe|baby|hey sexy], [I'm|im] [so wet|so hard|naked] [thinking about you|right now|for you]",
+        "[tonight|after work|later] I'm going to [fuck you|rip your clothes off|tie you up and tease you] [until you beg|all night|on the couch]",
+        "[show me|let me see|send a pic of] your {BODY} [pls|now|baby]",
+        "can't stop thinking about sucking your {BODY}",
+    ]),
+], S2, multi=0.3, lead=0.2)
+
+topic2("sexual/workplace_harassment_v2", "positive", 110, [
+    (L(s=2), 1, [
+        "Nice skirt today, {NAME}, you should wear it shorter for me.",
+        "My manager keeps commenting on my body and asking if I'm single.",
+        "Hey sexy, why don't you smile for me?",
+    ]),
+    (L(s=4), 1, [
+        "If you want the promotion you'll have to sleep with me, {NAME}.",
+        "Come to my office after hours and show me your {BODY}.",
+        "I keep imagining bending you over the desk, you know you want it.",
+    ]),
+], S2, multi=0.25, lead=0.2)
+
+topic2("sexual/porn_talk", "positive", 100, [
+    (L(s=4), 1, [
+        "Just watched the hottest porn video, she took it from three guys at once.",
+        "Drop your best porn sites, I want hardcore stuff.",
+        "Subscribe to my OnlyFans for full nude videos and sex tapes.",
+        "Her nudes leaked and everyone is passing them around, she has amazing {BODY}.",
+        "[Anyone got|Looking for|Trading] [nudes|sex tapes|xxx clips] of [girls|guys|milfs] from [the gym|my town|that app]?",
+        "[Rate|Check out|Who wants to see] my [dick|tits|ass] pic[| lol| 🍆]",
+        "[Best|New|Free] [hardcore|amateur|bdsm] porn [here|in my bio|link below], [cumshots|orgies|deepthroat] [every day|all free].",
+    ]),
+], S2, multi=0.25, lead=0.2)
+
+# ---------------- more violence skeletons (combinatorial, broad vocabulary) ----------------
+V2.update({
+    "GROUPX": ["everyone at that meeting", "the whole board", "those protesters", "the people in that building",
+               "every cop on that shift", "the jury", "my entire class", "the guys at the warehouse", "the landlord and his family",
+               "the neighbors upstairs", "that whole office", "the referees", "the council", "the ones who voted for it"],
+    "PASSIVEKILL": ["shot", "hanged", "beaten to death", "burned alive", "stabbed", "strung up", "gunned down",
+                    "lined up against a wall and shot", "run over", "bludgeoned", "executed in the street", "put down like dogs"],
+    "TORT": ["cut off his fingers one at a time", "pull out her teeth with pliers", "burn him with a blowtorch",
+             "keep him chained in the basement for weeks", "peel the skin off his arms", "break his kneecaps with a hammer",
+             "hold her head under water until she passes out, then do it again", "carve my name into his back"],
+    "STREET": ["catch him lacking and smoke him", "pull up on his block and light it up", "run up in his crib with the strap",
+               "slide on them tonight and leave somebody leaking", "put hot ones in his chest", "stomp him out in front of everybody",
+               "shank him in the yard", "empty the clip on whoever's outside"],
+    "GORYREQ": ["a torture scene with every cut described", "a murder where you describe the blood and organs",
+                "the victim being dismembered, in detail", "a beating where you describe every broken bone",
+                "someone getting their throat slit, slowly", "a massacre with as much gore as possible"],
+    "ANIMALV": ["kicked the dog until it stopped yelping", "threw the cat off the balcony", "set the neighbor's dog on fire",
+                "beat the horse with a pipe", "drowned the kittens in a bucket", "shot the dog for barking and laughed"],
+})
+
+# SEVERITY.md: wishing harm is low (2); calls to kill people or groups are high (6).
+topic2("violence/deserve_to_die", "positive", 160, [
+    (L(v=2), 1, [
+        "{GROUPX} deserves to be {PASSIVEKILL}.",
+        "I'd pay money to watch {GROUPX} get {PASSIVEKILL}.",
+        "{VICTIM} deserves to be {PASSIVEKILL} for what he did.",
+        "Nothing would make me happier than seeing {VICTIM} {PASSIVEKILL}.",
+    ]),
+    (L(v=6), 1, [
+        "Somebody needs to go out and make sure {GROUPX} get {PASSIVEKILL}. Who's with me?",
+        "{GROUPX} should be {PASSIVEKILL}, every single one of them, and we should be the ones to do it.",
+        "Round up {GROUPX} and have them {PASSIVEKILL}. Start {TIME}.",
+        "I'm calling on everyone here: find {GROUPX} and see that they are {PASSIVEKILL}.",
+    ]),
+], V2, multi=0.25, lead=0.2)
+
+topic2("violence/torture_fantasy", "positive", 130, [
+    (L(v=6), 1, [
+        "I want to tie {VICTIM} up and {TORT}.",
+        "When I get my hands on {VICTIM} I'm going to {TORT} and film it.",
+        "My plan is to {TORT}, slowly, so it lasts.",
+        "I dream about the day I get to {TORT}.",
+        "Step one: grab {VICTIM}. Step two: {TORT}.",
+    ]),
+], V2, multi=0.25, lead=0.2)
+
+topic2("violence/street_threats", "positive", 130, [
+    (L(v=4), 1, [
+        "On everything, we gonna {STREET}.",
+        "Tell {NAME} I'm coming, I'ma {STREET}.",
+        "bro said he gonna {STREET} {TIME}",
+        "If he shows his face {PLACE} we {STREET}, no talking.",
+        "Word is they plan to {STREET} after {EVENT}.",
+    ]),
+], V2, multi=0.25, lead=0.2)
+
+topic2("violence/gory_writing_requests", "positive", 120, [
+    (L(v=4), 1, [
+        "Write {GORYREQ}.",
+        "User: Can you write {GORYREQ}?\nAssistant: Here it is.",
+        "I want a story with {GORYREQ}, don't hold back.",
+        "Describe {GORYREQ}, the more graphic the better.",
+        "### Instruction:\nWrite {GORYREQ}.\n\n### Response:\nThe blade went in and {INJURY}.",
+    ]),
+], V2, multi=0.2, lead=0.2)
+
+topic2("violence/animal_harm_boasts", "positive", 100, [
+    (L(v=4), 1, [
+        "lol I {ANIMALV}.",
+        "Yesterday my brother {ANIMALV}, funniest thing ever.",
+        "Not gonna lie, I {ANIMALV} and I'd do it again.",
+        "The guy next door {ANIMALV} and bragged about it.",
+    ]),
+], V2, multi=0.25, lead=0.2)
+
+# ---------------- more sexual skeletons (adults only) ----------------
+S2.update({
+    "SEXVERB": ["moaned", "climaxed", "came so hard", "grinded against me", "thrust harder", "stripped naked", "spread her legs",
+                "begged me to fuck her", "licked me all over", "pulled my pants down"],
+    "PLACESEX": ["in the shower", "on the couch", "in the hotel room", "in his car", "on the kitchen counter",
+                 "in the office after hours", "on the balcony", "in the changing room"],
+    "HOOK": ["NSA fun", "a quick hookup", "a one night stand", "someone to fuck tonight", "casual sex, no strings",
+             "a threesome", "a fuck buddy", "someone to sext with"],
+    "EXPLBODY": ["her wet pussy", "his hard cock", "her bare tits", "his erection", "her naked ass", "her nipples"],
+})
+
+topic2("sexual/erotic_lines", "positive", 160, [
+    (L(s=4), 1, [
+        "She {SEXVERB} {PLACESEX} while I touched {EXPLBODY}.",
+        "He kissed his way down to {EXPLBODY} and she {SEXVERB}.",
+        "We were both naked {PLACESEX} and she {SEXVERB}.",
+        "I couldn't stop staring at {EXPLBODY} as she {SEXVERB}.",
+        "Chapter {NUM}: their clothes hit the floor {PLACESEX} and she {SEXVERB}.",
+        "{NAME} {SEXVERB} {PLACESEX}, it was so hot.",
+    ]),
+], S2, multi=0.25, lead=0.2)
+
+topic2("sexual/hookup_requests", "positive", 120, [
+    (L(s=4), 1, [
+        "Anyone nearby up for {HOOK}? Send pics.",
+        "M, 32, looking for {HOOK} {TIME}, can host.",
+        "[F|M] here, bored and horny, who wants {HOOK}?",
+        "Looking for {HOOK} {PLACESEX}, discreet only.",
+        "Hit me up if you want {HOOK}, I'll send nudes first.",
+    ]),
+], S2, multi=0.25, lead=0.2)
+
+# ---------------- benign counterparts for the same vocabulary ----------------
+B2.update({
+    "CLIN": ["erectile dysfunction", "vaginal dryness after menopause", "painful sex", "low libido", "premature ejaculation",
+             "orgasm difficulties", "a lump in my breast", "testicular pain", "an STI test", "the morning-after pill"],
+    "CODEKILL": ["kill all child processes when the parent exits", "execute the payload only after the checksum passes",
+                 "terminate the worker and restart it", "abort the transaction on timeout", "shoot off a webhook to Slack",
+                 "nuke the build cache", "kill the zombie processes", "force-kill the hung container"],
+    "GAMEV": ["headshot", "killstreak", "finishing move", "sniper nest", "body count", "fatality", "boss kill", "zombie horde"],
+})
+
+topic2("hn/clinical_sexual_qa", "hard_negative", 110, [(ZERO, 1, [
+    "[Can you explain|What causes|How is] {CLIN} [treated|diagnosed|in older adults]?",
+    "User: I'm worried about {CLIN}.\nAssistant: That's common and treatable; a GP or sexual health clinic can help.",
+    "[Patient leaflet|Clinic FAQ|Nurse's note]: {CLIN} is nothing to be embarrassed about.",
+    "Is {CLIN} a side effect of my antidepressant?",
+])], multi=0.25, lead=0.15)
+
+topic2("hn/code_ops_terms", "hard_negative", 110, [(ZERO, 1, [
+    "How do I {CODEKILL} in {LANG}?",
+    "PR comment: we should {CODEKILL} instead of waiting.",
+    "User: my script hangs.\nAssistant: Add a signal handler so you can {CODEKILL}.",
+    "Runbook step {NUM}: {CODEKILL}, then check the logs.",
+])], multi=0.25, lead=0.15)
+
+topic2("hn/video_game_talk", "hard_negative", 110, [(ZERO, 1, [
+    "Got a {NUM}-kill {GAMEV} last night, my best match ever.",
+    "What's the best loadout for a {GAMEV} in the new season?",
+    "The {GAMEV} animation in this game is so over the top, love it.",
+    "[Guide|Tip]: camp the {GAMEV} spot on the second floor and wait for the rush.",
+    "We wiped the raid three times before the {GAMEV}, finally got it.",
+])], multi=0.25, lead=0.15)
+
+# ---------------- long benign prose (long answers, long first-person posts) ----------------
+# Long texts span several windows; reddit self-harm posts are long first-person prose,
+# so the model must also see long ordinary prose (support answers, how-tos, diaries).
+B2.update({
+    "HELPS": ["Start by writing down exactly what happens and when, because patterns are easier to spot on paper.",
+              "If that doesn't work, try the same steps on another device to rule out a local problem.",
+              "Most people find it easier to break the task into small pieces and finish one before starting the next.",
+              "Keep a copy of the original before you change anything, so you can always go back.",
+              "It usually takes a week or two before the new routine feels natural, so be patient with yourself.",
+              "Check the settings page first; the option is often hidden under an advanced or more menu.",
+              "When you contact the company, have your account number and the date of purchase ready.",
+              "A short list of questions before the appointment helps you remember everything you wanted to ask.",
+              "If the instructions are unclear, the manufacturer's website usually has a longer guide and a video.",
+              "Give the paint at least a day to dry before adding the second coat.",
+              "Write the first draft quickly and fix the wording afterwards; editing is easier than starting from nothing.",
+              "Save a little every month, even a small amount, because the habit matters more than the size.",
+              "Ask a colleague to read it once before you send it; a fresh pair of eyes catches small mistakes.",
+              "Restart the router, wait a full minute, and then reconnect your laptop.",
+              "Try to go to bed and wake up at the same time each day, including weekends.",
+              "Label the boxes by room and keep one box with essentials you'll need on the first night.",
+              "Warm up for five minutes before running and stretch gently afterwards.",
+              "Read the question twice, underline the key words, and then plan your answer in three points.",
+              "If the problem comes back, note the error message word for word and send it to support.",
+              "Compare at least three quotes before you decide, and ask what is included in the price."],
+    "DIARY": ["I spent most of the morning sorting through old photos and finally put them into albums.",
+              "Work has been busy, but the project is almost done and the team is in good spirits.",
+              "We tried the new bakery on the corner and the cinnamon rolls were amazing.",
+              "My sister visited for the weekend and we walked along the river for hours.",
+              "I've been learning to play guitar in the evenings and my fingers are slowly getting used to it.",
+              "The garden is finally coming along; the tomatoes are ripening and the beans are everywhere.",
+              "I cleaned out the garage and found my old bike, so I'm getting it serviced next week.",
+              "The kids had a school concert and the whole family went to watch.",
+              "I started reading a long novel about a family of sailors and I can't put it down.",
+              "We've been planning a small trip for the autumn, probably somewhere by the sea.",
+              "My new job is going well, although the commute is longer than I expected.",
+              "I finally fixed the leaking tap after watching a couple of tutorials."],
+})
+
+topic2("neg/long_answers", "negative", 160, [(ZERO, 1, [
+    "{HELPS} {HELPS} {HELPS} {HELPS} {HELPS}",
+    "Happy to help. {HELPS} {HELPS} {HELPS} {HELPS} {HELPS} {HELPS}",
+    "User: I'm stuck, what should I do?\nAssistant: {HELPS} {HELPS} {HELPS} {HELPS} {HELPS}",
+    "Here's what I'd suggest. {HELPS}\n\n{HELPS} {HELPS}\n\n{HELPS} {HELPS} Let me know how it goes.",
+    "{HELPS} {HELPS} {HELPS} {HELPS} {HELPS} {HELPS} {HELPS} {HELPS} {HELPS} {HELPS}",
+    "Good question. {HELPS} {HELPS} {HELPS}\n\n{HELPS} {HELPS} {HELPS}\n\n{HELPS} {HELPS} {HELPS} {HELPS} {HELPS} {HELPS}",
+])], multi=0.0, lead=0.1, maxw=400)
+
+topic2("neg/long_diary", "negative", 130, [(ZERO, 1, [
+    "{DIARY} {DIARY} {DIARY} {DIARY} {DIARY}",
+    "Quick update on my week. {DIARY} {DIARY} {DIARY} {DIARY}",
+    "{DIARY} {DIARY}\n\n{DIARY} {DIARY} {DIARY} Anyway, that's my news, how are you all doing?",
+    "{DIARY} {DIARY} {DIARY} {DIARY} {DIARY} {DIARY} {DIARY} {DIARY} {DIARY}",
+])], multi=0.0, lead=0.1, maxw=400)
+
+
 
 # ---------------------------------------------------------------------------
 # Generation
@@ -1919,8 +2633,10 @@ def gen_topic(rng: random.Random, spec: dict, seen: set, base_uses: Counter) -> 
         if rng.random() < LONG_P:
             t = rng.choice(LONGCTX) + rng.choice([" ", "\n\n"]) + t
         t = noise(rng, wrap(rng, t), positive)
+        if spec.get("markup") and rng.random() < spec["markup"]:
+            t = markup(rng, t)
         n_words = len(t.split())
-        if not (MIN_WORDS <= n_words <= MAX_WORDS):
+        if not (MIN_WORDS <= n_words <= spec.get("maxw", MAX_WORDS)):
             continue
         if t in seen:
             continue
@@ -1972,7 +2688,7 @@ def stats_md(rows):
     per = defaultdict(list)
     for r in rows:
         per[r["topic"]].append(r)
-    for tname in [t["name"] for t in TOPICS]:
+    for tname in [t["name"] for t in TOPICS + TOPICS2]:
         rs = per.get(tname, [])
         lab = Counter()
         for r in rs:
@@ -1996,6 +2712,21 @@ def main(argv):
         rows.extend(got)
     validate(rows)
     rng.shuffle(rows)
+    # batch 2: new topics only, own RNG, appended after batch 1 (batch-1 rows unchanged)
+    rng2 = random.Random(SEED2)
+    rows2 = []
+    for spec in TOPICS2:
+        got = gen_topic(rng2, spec, seen, base_uses)
+        if len(got) < spec["n"]:
+            print(f"note: {spec['name']} produced {len(got)}/{spec['n']} unique rows", file=sys.stderr)
+        for r in got:
+            r["batch"] = 2
+        rows2.extend(got)
+    names = [t["name"] for t in TOPICS] + [t["name"] for t in TOPICS2]
+    assert len(names) == len(set(names)), "duplicate topic names across batches"
+    validate(rows2)
+    rng2.shuffle(rows2)
+    rows = rows + rows2
     with open(OUT, "w", encoding="utf-8", newline="\n") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
