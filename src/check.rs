@@ -49,6 +49,7 @@ pub struct Check {
     summary: BTreeMap<Category, CategorySummary>,
     failing_lines: Vec<u64>,
     too_large_reported: bool,
+    max_file_bytes: u64,
 }
 
 impl Default for Check {
@@ -80,6 +81,15 @@ impl Check {
                 .collect(),
             failing_lines: Vec::new(),
             too_large_reported: false,
+            max_file_bytes: MAX_FILE_BYTES,
+        }
+    }
+
+    /// A check with another file-size limit than the hosted 512 MB (tests).
+    pub fn with_max_file_bytes(max: u64) -> Check {
+        Check {
+            max_file_bytes: max,
+            ..Check::new()
         }
     }
 
@@ -96,12 +106,15 @@ impl Check {
     pub fn feed(&mut self, clf: &Classifier, chunk: &[u8]) -> Result<Progress, ModelError> {
         self.sha.update(chunk);
         self.bytes += chunk.len() as u64;
-        if self.bytes > MAX_FILE_BYTES && !self.too_large_reported {
+        if self.bytes > self.max_file_bytes && !self.too_large_reported {
             self.too_large_reported = true;
             self.diagnose(Diagnostic::error(
                 None,
                 Code::FileTooLarge,
-                format!("expected at most {MAX_FILE_BYTES} bytes (512 MB), the file is larger; the rest is still checked"),
+                format!(
+                    "expected at most {} bytes, the file is larger; the rest is still checked",
+                    self.max_file_bytes
+                ),
             ));
         }
         // The splitter is moved out while it runs so that each complete line

@@ -349,7 +349,9 @@ mod tests {
         };
         let e = check_meta(&meta).unwrap_err().to_string();
         assert!(
-            e.contains("expected feature version ngram-v1, found other"),
+            e.contains(&format!(
+                "expected feature version {FEATURE_VERSION}, found other"
+            )),
             "{e}"
         );
         meta.feature_version = FEATURE_VERSION.into();

@@ -20,12 +20,14 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Bumped whenever anything in this file changes the features; the model's
 /// metadata must name the same version or the classifier refuses it.
-pub const FEATURE_VERSION: &str = "ngram-v1";
-/// Tokens per window.
-pub const WINDOW_TOKENS: usize = 48;
-/// Distance between window starts (windows overlap by 16 tokens, so a phrase
-/// cut by one window boundary is whole in the next).
-pub const WINDOW_STRIDE: usize = 32;
+pub const FEATURE_VERSION: &str = "ngram-v2";
+/// Tokens per window. Short enough that one harmful sentence dominates the
+/// window it sits in (with 48 tokens, a 15-token threat after a benign
+/// paragraph fell from high to safe), long enough to keep local context.
+pub const WINDOW_TOKENS: usize = 32;
+/// Distance between window starts: windows overlap by half, so any phrase of
+/// up to 16 tokens lies whole inside one window.
+pub const WINDOW_STRIDE: usize = 16;
 /// Character n-grams are taken from at most this many characters of a token
 /// (long tokens are URLs, base64 and similar noise).
 const MAX_NGRAM_TOKEN_CHARS: usize = 32;
@@ -373,9 +375,9 @@ mod tests {
     #[test]
     fn windows_cover_long_texts_with_overlap() {
         assert_eq!(window_starts(0), vec![0]);
-        assert_eq!(window_starts(48), vec![0]);
-        assert_eq!(window_starts(49), vec![0, 1]);
-        assert_eq!(window_starts(100), vec![0, 32, 52]);
+        assert_eq!(window_starts(32), vec![0]);
+        assert_eq!(window_starts(33), vec![0, 1]);
+        assert_eq!(window_starts(100), vec![0, 16, 32, 48, 64, 68]);
         let text = "word ".repeat(200);
         let f = Featurizer::new(1 << 17);
         let ws = f.windows(&text);

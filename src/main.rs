@@ -15,6 +15,7 @@ USAGE:
     ftgate check FILE [--json]       data gate: exit 0 pass, 1 fail, 2 error
     ftgate score [FILE] [--model M]  score JSONL lines {\"text\": ...} (stdin without FILE)
     ftgate featurize [--buckets N]   text → model features (used by the training pipeline)
+    ftgate featurize --feature-version
     ftgate info                      model, policy and version
     ftgate --help | --version
 ";
@@ -291,7 +292,12 @@ fn score(args: &[String]) -> Result<u8, Fail> {
 }
 
 fn featurize(args: &[String]) -> Result<u8, Fail> {
-    let a = parse_args(args, &["--buckets"], &[])?;
+    let a = parse_args(args, &["--buckets"], &["--feature-version"])?;
+    if a.has("--feature-version") {
+        // The training pipeline writes this into the model's metadata.
+        println!("{}", ftgate::features::FEATURE_VERSION);
+        return Ok(0);
+    }
     let buckets: u32 = match a.value("--buckets") {
         Some(b) => b.parse().ok().filter(|b| *b > 0).ok_or_else(|| {
             Fail::Error(format!(

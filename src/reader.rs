@@ -922,6 +922,36 @@ mod tests {
     }
 
     #[test]
+    fn code_names_match_their_json() {
+        use Code::*;
+        let all = [
+            InvalidUtf8,
+            InvalidJson,
+            NotAnObject,
+            UnknownFormat,
+            MixedFormats,
+            MissingKey,
+            UnknownKey,
+            InvalidType,
+            UnknownRole,
+            MissingContent,
+            EmptyContent,
+            NoAssistantMessage,
+            InvalidWeight,
+            InvalidToolCalls,
+            LineTooLong,
+            TooFewExamples,
+            FileTooLarge,
+        ];
+        for c in all {
+            assert_eq!(
+                serde_json::to_value(c).unwrap(),
+                Value::String(c.name().to_string())
+            );
+        }
+    }
+
+    #[test]
     fn messages_say_what_was_expected_and_found() {
         let d = &parse_line(3, b"[1]").diagnostics[0];
         assert_eq!(

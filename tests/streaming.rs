@@ -89,3 +89,96 @@ fn other_models_are_refused_by_the_pinned_loader() {
         "{e}"
     );
 }
+
+#[test]
+fn oversized_files_are_reported_once_and_still_checked() {
+    let bytes = fixture("harmful_chat.jsonl");
+    let mut c = Check::with_max_file_bytes(100);
+    for chunk in bytes.chunks(50) {
+        c.feed(clf(), chunk).unwrap();
+    }
+    let v = c.finish(clf()).unwrap();
+    let big: Vec<_> = v
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == ftgate::reader::Code::FileTooLarge)
+        .collect();
+    assert_eq!(big.len(), 1);
+    assert_eq!(big[0].line, None);
+    assert!(big[0].message.contains("expected at most 100 bytes"));
+    // The harm is still found after the limit.
+    assert_eq!(v.failing_lines, vec![3, 6, 9]);
+}
+
+#[test]
+fn empty_content_is_a_warning_and_does_not_fail() {
+    let mut s = String::new();
+    for i in 0..10 {
+        s.push_str(&format!("{{\"messages\":[{{\"role\":\"system\",\"content\":\"\"}},{{\"role\":\"user\",\"content\":\"What is {i} plus {i}?\"}},{{\"role\":\"assistant\",\"content\":\"It is {}.\"}}]}}\n", 2 * i));
+    }
+    let v = check_bytes(clf(), s.as_bytes()).unwrap();
+    assert_eq!(v.warnings, 10);
+    assert_eq!(v.errors, 0);
+    assert_eq!(v.diagnostics[0].code, ftgate::reader::Code::EmptyContent);
+    assert_eq!(v.diagnostics[0].level, ftgate::reader::Level::Warning);
+    assert!(v.format_message.is_none());
+}
+
+#[test]
+fn arbitrary_bytes_never_panic_and_every_line_is_accounted_for() {
+    // A small deterministic PRNG (xorshift) over an alphabet rich in JSON
+    // syntax, newlines, CR, BOM pieces and multi-byte UTF-8.
+    let alphabet: &[&[u8]] = &[
+        b"{",
+        b"}",
+        b"[",
+        b"]",
+        b"\"",
+        b":",
+        b",",
+        b"\n",
+        b"\r\n",
+        b" ",
+        b"\\",
+        b"messages",
+        b"role",
+        b"content",
+        b"assistant",
+        b"user",
+        b"null",
+        b"1",
+        b"\xEF\xBB\xBF",
+        b"\xC3\xA9",
+        b"\xFF",
+        b"\xE2\x80",
+        b"kill",
+        b"text",
+    ];
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    for _ in 0..300 {
+        let len = (next() % 400) as usize;
+        let mut bytes = Vec::new();
+        for _ in 0..len {
+            bytes.extend_from_slice(alphabet[(next() % alphabet.len() as u64) as usize]);
+        }
+        let chunk = 1 + (next() % 17) as usize;
+        let mut c = Check::new();
+        for piece in bytes.chunks(chunk) {
+            c.feed(clf(), piece).unwrap();
+        }
+        let v = c.finish(clf()).unwrap();
+        let newlines = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+        let last_open = !bytes.is_empty() && *bytes.last().unwrap() != b'\n';
+        assert!(
+            v.lines == newlines || v.lines == newlines + u64::from(last_open),
+            "{v:?}"
+        );
+        assert!(!v.passed(), "random bytes never make a passing file");
+    }
+}
