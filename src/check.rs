@@ -310,8 +310,12 @@ impl Check {
     }
 }
 
-/// The worst window of a text, cut to [`EXCERPT_CHARS`] characters.
+/// What a finding shows: the whole text when it is short, else the worst
+/// window of it, cut to [`EXCERPT_CHARS`] characters.
 fn excerpt(text: &str, span: (usize, usize)) -> String {
+    if text.chars().count() <= EXCERPT_CHARS {
+        return text.to_string();
+    }
     let (s, e) = span;
     let window = text.get(s..e).filter(|w| !w.is_empty()).unwrap_or(text);
     let mut out: String = window.chars().take(EXCERPT_CHARS).collect();
@@ -337,7 +341,10 @@ mod tests {
 
     #[test]
     fn excerpt_takes_the_window_and_marks_cuts() {
-        assert_eq!(excerpt("hello world", (6, 11)), "…world");
+        assert_eq!(excerpt("hello world", (6, 11)), "hello world");
+        let long = format!("{} kill {}", "a ".repeat(200), "b ".repeat(200));
+        let at = long.find("kill").unwrap();
+        assert_eq!(excerpt(&long, (at, at + 4)), "…kill");
         assert_eq!(excerpt("hello", (0, 0)), "hello");
         let long = "a".repeat(300);
         let e = excerpt(&long, (0, 300));
