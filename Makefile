@@ -98,3 +98,13 @@ model: native
 clean:
 	cargo clean
 	rm -rf pkg
+
+# ---------------------------------------------------------------- bench
+
+# Prints figures (see bench/README.md); uses whatever wasm is in pkg/.
+bench: native deps-node deps-chromium
+	@mkdir -p bench/out
+	python3 bench/gen.py --examples 10000 > bench/out/10k.jsonl
+	/usr/bin/time -f "native: %e s wall, %M KB max RSS" $(FTGATE) check bench/out/10k.jsonl > /dev/null || true
+	@[ -f pkg/ftgate_bg.wasm ] || $(MAKE) wasm
+	node bench/browser.mjs bench/out/10k.jsonl
