@@ -12,8 +12,9 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
 /// Texts gathered before a model call (whole examples only, so an example's
-/// texts are always judged together).
-const PENDING_TEXTS: usize = 256;
+/// texts are always judged together). Enough windows to fill several
+/// batches of similar length (see `classifier::BATCH_WINDOWS`).
+const PENDING_TEXTS: usize = 1024;
 /// At most this many findings and diagnostics are kept; the rest are counted.
 pub const MAX_FINDINGS: usize = 10_000;
 pub const MAX_DIAGNOSTICS: usize = 1_000;
