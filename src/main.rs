@@ -240,9 +240,12 @@ struct TextLine {
     text: String,
 }
 
-/// Reads `{"text": ...}` lines; a bad line is an error naming the line.
-fn read_texts(input: Box<dyn BufRead>) -> Result<Vec<String>, Fail> {
-    let mut texts = Vec::new();
+/// Calls `f` with the text of each `{"text": ...}` line, streaming; a bad
+/// line is an error naming the line.
+fn for_each_text(
+    input: Box<dyn BufRead>,
+    mut f: impl FnMut(String) -> Result<(), Fail>,
+) -> Result<(), Fail> {
     for (i, line) in input.lines().enumerate() {
         let line = line?;
         if line.trim().is_empty() {
@@ -254,9 +257,9 @@ fn read_texts(input: Box<dyn BufRead>) -> Result<Vec<String>, Fail> {
                 i + 1
             ))
         })?;
-        texts.push(t.text);
+        f(t.text)?;
     }
-    Ok(texts)
+    Ok(())
 }
 
 fn open_input(path: Option<&str>) -> Result<Box<dyn BufRead>, Fail> {
@@ -278,7 +281,11 @@ fn score(args: &[String]) -> Result<u8, Fail> {
         )?,
         None => shipped_classifier()?,
     };
-    let texts = read_texts(open_input(a.positional.first().copied())?)?;
+    let mut texts = Vec::new();
+    for_each_text(open_input(a.positional.first().copied())?, |t| {
+        texts.push(t);
+        Ok(())
+    })?;
     let out = io::stdout();
     let mut out = BufWriter::new(out.lock());
     for chunk in texts.chunks(1024) {
@@ -310,19 +317,9 @@ fn featurize(args: &[String]) -> Result<u8, Fail> {
     let input = open_input(a.positional.first().copied())?;
     let out = io::stdout();
     let mut out = BufWriter::new(out.lock());
-    for (i, line) in input.lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let t: TextLine = serde_json::from_str(&line).map_err(|e| {
-            Fail::Error(format!(
-                "line {}: expected {{\"text\": \"...\"}}: {e}",
-                i + 1
-            ))
-        })?;
+    for_each_text(input, |text| {
         out.write_all(b"{\"windows\":[")?;
-        for (k, w) in f.windows(&t.text).iter().enumerate() {
+        for (k, w) in f.windows(&text).iter().enumerate() {
             if k > 0 {
                 out.write_all(b",")?;
             }
@@ -333,7 +330,8 @@ fn featurize(args: &[String]) -> Result<u8, Fail> {
             out.write_all(b"}")?;
         }
         out.write_all(b"]}\n")?;
-    }
+        Ok(())
+    })?;
     out.flush()?;
     Ok(0)
 }

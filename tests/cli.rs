@@ -227,3 +227,54 @@ fn score_reads_text_lines_and_keeps_order() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("line 1"));
 }
+
+#[test]
+fn featurize_streams_windows_and_reports_bad_lines() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ftgate"))
+        .args(["featurize", "--buckets", "1000"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let long = "word ".repeat(40);
+    let input = format!("{{\"text\": \"hello\"}}\n\n{{\"text\": \"{long}\"}}\n");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let rows: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    let first = &rows[0]["windows"][0];
+    assert_eq!(
+        first["ids"].as_array().unwrap().len(),
+        first["weights"].as_array().unwrap().len()
+    );
+    assert!(first["ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|i| i.as_u64().unwrap() < 1000));
+    // 40 tokens: windows of 32 with stride 16 → two windows.
+    assert_eq!(rows[1]["windows"].as_array().unwrap().len(), 2);
+
+    let out = ftgate(&["featurize", "--feature-version"]);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().trim(),
+        ftgate::features::FEATURE_VERSION
+    );
+
+    let out = ftgate(&["featurize", "--buckets", "zero"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("expected a positive integer, found `zero`")
+    );
+}
