@@ -118,6 +118,15 @@ fn load_err(e: impl fmt::Display) -> ModelError {
 impl Classifier {
     /// Builds the classifier from the bytes of an ONNX model file.
     pub fn from_bytes(bytes: &[u8]) -> Result<Classifier, ModelError> {
+        Self::from_bytes_with_sha(bytes, crate::verdict::sha256_hex(bytes))
+    }
+
+    /// As [`Classifier::from_bytes`], for callers that already hashed the
+    /// bytes (the pinned loader), so a 4 MB model is hashed once at start-up.
+    pub(crate) fn from_bytes_with_sha(
+        bytes: &[u8],
+        sha256: String,
+    ) -> Result<Classifier, ModelError> {
         let mut model = tract_onnx::onnx()
             .model_for_read(&mut &bytes[..])
             .map_err(load_err)?;
@@ -148,7 +157,7 @@ impl Classifier {
             meta,
             thresholds,
             featurizer,
-            sha256: crate::verdict::sha256_hex(bytes),
+            sha256,
         })
     }
 

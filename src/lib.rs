@@ -47,5 +47,5 @@ pub fn pinned_classifier(bytes: &[u8]) -> Result<Classifier, ModelError> {
             "expected the model this build is pinned to (sha256 {PINNED_MODEL_SHA256}), found sha256 {sha}"
         )));
     }
-    Classifier::from_bytes(bytes)
+    Classifier::from_bytes_with_sha(bytes, sha)
 }

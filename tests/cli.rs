@@ -28,6 +28,15 @@ fn check_json(name: &str) -> (i32, Value) {
     (out.status.code().expect("exit code"), v)
 }
 
+/// Parses output with one JSON value per line.
+fn json_lines(stdout: &[u8]) -> Vec<Value> {
+    std::str::from_utf8(stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 fn lines_with(v: &Value, category: &str, min_severity: u64) -> Vec<u64> {
     let mut l: Vec<u64> = v["findings"]
         .as_array()
@@ -203,11 +212,7 @@ fn score_reads_text_lines_and_keeps_order() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let rows: Vec<Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let rows = json_lines(&out.stdout);
     assert_eq!(rows.len(), 2);
     for r in &rows {
         for c in ["violence", "sexual", "hate_fairness", "self_harm"] {
@@ -247,11 +252,7 @@ fn featurize_streams_windows_and_reports_bad_lines() {
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let rows: Vec<Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let rows = json_lines(&out.stdout);
     assert_eq!(rows.len(), 2);
     let first = &rows[0]["windows"][0];
     assert_eq!(

@@ -150,6 +150,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     do_HEAD = do_GET
 
+    def _hash_body(self, digest, n):
+        """Reads exactly n body bytes into the digest (never stored); returns n."""
+        remaining = n
+        while remaining:
+            block = self.rfile.read(min(READ_BLOCK, remaining))
+            if not block:
+                raise ConnectionError("truncated body")
+            digest.update(block)
+            remaining -= len(block)
+        return n
+
     def do_POST(self):
         url = urllib.parse.urlsplit(self.path)
         if url.path != "/upload":
@@ -165,14 +176,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                         while self.rfile.readline(1024) not in (b"\r\n", b"\n", b""):
                             pass
                         break
-                    remaining = size
-                    while remaining:
-                        block = self.rfile.read(min(READ_BLOCK, remaining))
-                        if not block:
-                            raise ConnectionError("truncated body")
-                        digest.update(block)
-                        received += len(block)
-                        remaining -= len(block)
+                    received += self._hash_body(digest, size)
                     self.rfile.readline(16)
             else:
                 length = self.headers.get("Content-Length")
@@ -181,13 +185,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 remaining = int(length)
                 if remaining < 0:
                     raise ValueError("negative Content-Length")
-                while remaining:
-                    block = self.rfile.read(min(READ_BLOCK, remaining))
-                    if not block:
-                        raise ConnectionError("truncated body")
-                    digest.update(block)
-                    received += len(block)
-                    remaining -= len(block)
+                received += self._hash_body(digest, remaining)
         except (ValueError, ConnectionError) as e:
             self.close_connection = True
             return self._error(400, "bad request body: %s" % e)
