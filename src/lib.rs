@@ -10,6 +10,7 @@
 pub mod check;
 pub mod classifier;
 pub mod features;
+pub mod modelgate;
 pub mod policy;
 pub mod reader;
 pub mod verdict;
