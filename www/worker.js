@@ -3,7 +3,7 @@
 // as a Blob handed back to the page (cleaned-file download).
 //
 // Page -> worker
-//   {type:'init', pkgUrl, modelUrl, chunkSize?}
+//   {type:'init', pkgUrl, modelUrl, wasmUrl?, chunkSize?}   (no wasmUrl: ftgate_bg.wasm beside pkgUrl)
 //   {type:'check', id, file}            file: File/Blob
 //   {type:'cancel', id}
 //   {type:'clean', id, file, failingLines}
@@ -55,8 +55,11 @@ async function load(msg) {
   } catch (e) {
     throw new Error(`could not load the ftgate WebAssembly package from ${pkgUrl}: ${errorMessage(e)}`);
   }
+  // wasm-bindgen finds ftgate_bg.wasm beside its JS unless told otherwise
+  // (portals that fingerprint or relocate asset files pass wasmUrl).
+  const wasmUrl = msg.wasmUrl ? new URL(msg.wasmUrl, self.location.href) : undefined;
   const [, modelBytes] = await Promise.all([
-    mod.default(),
+    wasmUrl ? mod.default({ module_or_path: wasmUrl }) : mod.default(),
     fetch(modelUrl, { credentials: 'same-origin' }).then(async (r) => {
       if (!r.ok) throw new Error(`could not fetch the model ${modelUrl}: HTTP ${r.status}`);
       return new Uint8Array(await r.arrayBuffer());
