@@ -17,7 +17,7 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 FTGATE := $(TARGET_DIR)/fast/ftgate
 
 .PHONY: run build test model deps deps-rust deps-wasm-bindgen deps-node deps-chromium \
-        native wasm test-native test-browser lint fmt clean bench
+        native wasm test-native test-browser lint fmt clean bench package pack test-package
 
 # ---------------------------------------------------------------- install
 
@@ -59,6 +59,16 @@ wasm: deps-rust deps-wasm-bindgen deps-node
 
 build: wasm native
 
+# The npm package (element, API, worker, pkg/, model; see npm/README.md):
+# built in target/npm/ftgate/, packed to ftgate-VERSION.tgz in the repo root.
+package: wasm
+	$(MAKE) pack
+
+# Packs whatever pkg/ holds, without rebuilding it (make test packs the
+# fast-profile wasm it has just built).
+pack: deps-node
+	node npm/build.mjs
+
 run: build
 	python3 tools/serve.py --host $(HOST) --port $(PORT)
 
@@ -68,7 +78,9 @@ test: deps
 	$(MAKE) lint
 	$(MAKE) test-native
 	$(MAKE) wasm WASM_PROFILE=fast
+	$(MAKE) pack
 	$(MAKE) test-browser
+	$(MAKE) test-package
 
 test-native: deps-rust
 	cargo test --profile fast
@@ -76,6 +88,10 @@ test-native: deps-rust
 
 test-browser: deps-node deps-chromium
 	FTGATE_BIN=$(FTGATE) node --test --test-concurrency=1 tests/browser/
+
+# The packed tarball: offline install, exports, TypeScript, zero-config use.
+test-package: deps-node deps-chromium
+	FTGATE_BIN=$(FTGATE) node --test --test-concurrency=1 tests/package/
 
 lint:
 	cargo fmt --check

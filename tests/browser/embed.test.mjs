@@ -27,8 +27,11 @@ const isUpload = (r) => r.method() === 'POST' && new URL(r.url()).pathname === '
  * violations, requests and the element's events; waits until the checker
  * has loaded.
  */
-async function openPortal() {
+async function openPortal(t) {
   const page = await env.context.newPage();
+  // Closed even when an assertion fails, so one failure does not leave a
+  // page open (and holding focus) for the next test.
+  t.after(() => page.close().catch(() => {}));
   const rec = { console: [], errors: [], requests: [], violations: [] };
   page.on('console', (m) => rec.console.push({ type: m.type(), text: m.text(), worker: !!m.worker() }));
   page.on('pageerror', (e) => rec.errors.push(String(e && e.message ? e.message : e)));
@@ -75,10 +78,10 @@ function assertClean(rec) {
   assert.deepEqual(rec.violations, [], 'no CSP violations');
 }
 
-test('a passing file unlocks the portal submit; the form posts the file and the receipt', async () => {
+test('a passing file unlocks the portal submit; the form posts the file and the receipt', async (t) => {
   const native = nativeCheck(CLEAN);
   assert.equal(native.verdict, 'pass');
-  const { page, rec } = await openPortal();
+  const { page, rec } = await openPortal(t);
   assert.equal(await page.evaluate(() => customElements.get('ftgate-upload') === document.querySelector('ftgate-upload').constructor), true);
   assert.equal(await page.isDisabled('#submit'), true, 'submit locked before a file is chosen');
   assert.equal(await page.evaluate(() => document.getElementById('job').checkValidity()), false, 'form invalid without a file');
@@ -117,14 +120,13 @@ test('a passing file unlocks the portal submit; the form posts the file and the 
   await page.waitForSelector('#result[data-state="done"]', { timeout: 10_000 });
   assert.match(await page.textContent('#result'), /training_file, ftgate-receipt\); the server received \d+ bytes/);
   assertClean(rec);
-  await page.close();
 });
 
-test('a failing file keeps submit locked, blocks the form and fires ftgate-verdict with the failed categories', async () => {
+test('a failing file keeps submit locked, blocks the form and fires ftgate-verdict with the failed categories', async (t) => {
   const native = nativeCheck(HARMFUL);
   assert.equal(native.verdict, 'fail');
   assert.deepEqual([...native.failedCategories].sort(), ['hate_fairness', 'self_harm', 'violence']);
-  const { page, rec } = await openPortal();
+  const { page, rec } = await openPortal(t);
 
   // First a pass, so the test sees the lock come back.
   await page.setInputFiles('ftgate-upload input[type=file]', CLEAN);
@@ -170,11 +172,10 @@ test('a failing file keeps submit locked, blocks the form and fires ftgate-verdi
   assert.deepEqual(blocked, { submitted: false, valid: false, message: native.message, file: null, receipt: null });
   assert.equal(rec.requests.filter(isUpload).length, 0, 'nothing was posted');
   assertClean(rec);
-  await page.close();
 });
 
-test('keyboard only: Tab to the chooser, Enter, then Tab to submit and Enter', async () => {
-  const { page, rec } = await openPortal();
+test('keyboard only: Tab to the chooser, Enter, then Tab to submit and Enter', async (t) => {
+  const { page, rec } = await openPortal(t);
   // The chooser is named by the label slot.
   assert.equal(await page.getByRole('button', { name: 'Training data (JSONL) Choose file…' }).count(), 1);
   // Tab from the start: job name, base model, then the element's chooser.
@@ -189,6 +190,7 @@ test('keyboard only: Tab to the chooser, Enter, then Tab to submit and Enter', a
   await chooser.setFiles(CLEAN);
   assert.equal(await waitVerdict(page), 'pass');
   assert.equal(await focused(), 'ftgate-upload>choose', 'focus stays on the chooser');
+  assert.match(await verdictRegion(page).textContent(), /^Passed/, 'the verdict is in the live region');
   // Onwards to the portal's (now enabled) submit button.
   const seen = [];
   for (let i = 0; i < 6 && (await focused()) !== 'submit'; i++) { await page.keyboard.press('Tab'); seen.push(await focused()); }
@@ -196,11 +198,10 @@ test('keyboard only: Tab to the chooser, Enter, then Tab to submit and Enter', a
   await Promise.all([page.waitForRequest(isUpload, { timeout: 10_000 }), page.keyboard.press('Enter')]);
   await page.waitForSelector('#result[data-state="done"]', { timeout: 10_000 });
   assertClean(rec);
-  await page.close();
 });
 
-test('outside a form: upload-url gives the element its own Upload button', async () => {
-  const { page, rec } = await openPortal();
+test('outside a form: upload-url gives the element its own Upload button', async (t) => {
+  const { page, rec } = await openPortal(t);
   await page.evaluate(() => {
     const el = document.createElement('ftgate-upload');
     el.id = 'standalone';
@@ -229,5 +230,4 @@ test('outside a form: upload-url gives the element its own Upload button', async
   assert.equal(await page.getAttribute('#training', 'state'), 'ready');
   assert.equal(await page.isDisabled('#submit'), true);
   assertClean(rec);
-  await page.close();
 });
