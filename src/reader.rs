@@ -5,11 +5,11 @@
 //! rest of the file is still read.
 
 use crate::policy::MAX_LINE_BYTES;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// The hosted import would reject the file.
@@ -19,7 +19,7 @@ pub enum Level {
 }
 
 /// Diagnostic codes. Their snake_case names are part of the JSON output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Code {
     InvalidUtf8,
@@ -73,7 +73,7 @@ impl fmt::Display for Code {
 
 /// A format problem: where, what kind, and a message that says what was
 /// expected and what was found. `line` is 1-based; `None` for the whole file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub line: Option<u64>,
     pub code: Code,
@@ -113,7 +113,7 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     /// `{"messages": [...], "tools"?: [...]}`
@@ -207,6 +207,16 @@ impl LineSplitter {
             at_start: true,
             skipping: None,
             max_line,
+        }
+    }
+
+    /// A splitter for bytes that start at a line boundary inside a file (a
+    /// part of a split check): line numbers start at 1 again and no BOM is
+    /// stripped, because a BOM is only a BOM at the start of the file.
+    pub fn mid_file(max_line: usize) -> Self {
+        LineSplitter {
+            at_start: false,
+            ..Self::new(max_line)
         }
     }
 

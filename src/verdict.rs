@@ -5,7 +5,7 @@
 
 use crate::policy::{Category, Severity};
 use crate::reader::Diagnostic;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
@@ -35,7 +35,7 @@ impl Outcome {
 
 /// Per category: the worst severity seen and how many examples reached each
 /// level (an example counts once, at its worst text).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CategorySummary {
     pub max_severity: Severity,
@@ -54,12 +54,20 @@ impl CategorySummary {
             Severity::High => self.high += 1,
         }
     }
+
+    /// Adds the examples another part of the file tallied.
+    pub fn merge(&mut self, other: &CategorySummary) {
+        self.max_severity = self.max_severity.max(other.max_severity);
+        self.low += other.low;
+        self.medium += other.medium;
+        self.high += other.high;
+    }
 }
 
 /// One text that reached severity low or higher in one category. The excerpt
 /// is the worst-scoring window of the text; it never leaves the machine
 /// (the receipt holds none).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     pub line: u64,
