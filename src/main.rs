@@ -8,6 +8,8 @@ use serde::Deserialize;
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
+mod cli;
+
 const USAGE: &str = "\
 ftgate — checks fine-tuning training data for harmful content, locally.
 
@@ -17,6 +19,12 @@ USAGE:
     ftgate featurize [--buckets N]   text → model features (used by the training pipeline)
     ftgate featurize --feature-version
     ftgate info                      model, policy and version
+    ftgate model-gate --endpoint URL --model NAME [--azure --api-version V]
+                      [--turns N] [--concurrency N] [--timeout SECS] [--json]
+                                     model gate against a chat endpoint (key: FTGATE_API_KEY):
+                                     exit 0 deployable, 1 not deployable, 2 incomplete/error
+    ftgate demo-endpoint [--port 8081] [--persona safe|unsafe]
+                                     local OpenAI-compatible demo model (safe / unsafe personas)
     ftgate --help | --version
 ";
 
@@ -57,6 +65,8 @@ fn run(args: &[String]) -> Result<u8, Fail> {
         "score" => score(rest),
         "featurize" => featurize(rest),
         "info" => info(),
+        "model-gate" => cli::model_gate::run(rest),
+        "demo-endpoint" => cli::demo_server::run(rest),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
             Ok(0)
@@ -66,7 +76,7 @@ fn run(args: &[String]) -> Result<u8, Fail> {
             Ok(0)
         }
         other => Err(Fail::Error(format!(
-            "unknown command `{other}`; expected check, score, featurize or info\n\n{USAGE}"
+            "unknown command `{other}`; expected check, score, featurize, info, model-gate or demo-endpoint\n\n{USAGE}"
         ))),
     }
 }

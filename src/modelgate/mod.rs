@@ -270,7 +270,8 @@ impl ModelGate {
             .states
             .get_mut(id)
             .ok_or(GateError::UnknownConversation(id))?;
-        if st.failure.is_some() || !st.history.last().is_some_and(|m| m.role == "user") {
+        let pending = st.history.last().is_some_and(|m| m.role == "user");
+        if st.failure.is_some() || !pending {
             return Err(GateError::NoPendingTurn(id));
         }
         st.history.push(ChatMessage::assistant(answer));
