@@ -3,11 +3,12 @@
 
 use ftgate::classifier::ScoreRecord;
 use ftgate::features::Featurizer;
-use ftgate::{policy, Check, Classifier, Verdict};
+use ftgate::{policy, Classifier, Verdict};
 use serde::Deserialize;
-use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
+mod check_file;
 mod cli;
 
 const USAGE: &str = "\
@@ -15,6 +16,7 @@ ftgate — checks fine-tuning training data for harmful content, locally.
 
 USAGE:
     ftgate check FILE [--json]       data gate: exit 0 pass, 1 fail, 2 error
+          [--threads N]              threads (default: all cores; same verdict for any N)
     ftgate score [FILE] [--model M]  score JSONL lines {\"text\": ...} (stdin without FILE)
     ftgate featurize [--buckets N]   text → model features (used by the training pipeline)
     ftgate featurize --feature-version
@@ -27,10 +29,6 @@ USAGE:
                                      local OpenAI-compatible demo model (safe / unsafe personas)
     ftgate --help | --version
 ";
-
-/// Read size for files: large enough to amortise syscalls, small enough to
-/// keep memory flat.
-const CHUNK: usize = 1 << 20;
 
 enum Fail {
     /// Usage or I/O problem: exit 2.
@@ -131,25 +129,22 @@ fn shipped_classifier() -> Result<Classifier, Fail> {
 }
 
 fn check(args: &[String]) -> Result<u8, Fail> {
-    let a = parse_args(args, &[], &["--json"])?;
+    let a = parse_args(args, &["--threads"], &["--json"])?;
     let [path] = a.positional[..] else {
-        return Err(Fail::Error("usage: ftgate check FILE [--json]".into()));
+        return Err(Fail::Error(
+            "usage: ftgate check FILE [--json] [--threads N]".into(),
+        ));
     };
-    let mut file =
-        std::fs::File::open(path).map_err(|e| Fail::Error(format!("cannot read {path}: {e}")))?;
+    let threads = match a.value("--threads") {
+        Some(t) => t.parse().ok().filter(|t| *t > 0).ok_or_else(|| {
+            Fail::Error(format!(
+                "--threads: expected a positive integer, found `{t}`"
+            ))
+        })?,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
     let clf = shipped_classifier()?;
-    let mut check = Check::new();
-    let mut buf = vec![0u8; CHUNK];
-    loop {
-        let n = match file.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(Fail::Error(format!("cannot read {path}: {e}"))),
-        };
-        check.feed(&clf, &buf[..n])?;
-    }
-    let verdict = check.finish(&clf)?;
+    let verdict = check_file::check_file(path, threads, &clf)?;
     let out = io::stdout();
     let mut out = BufWriter::new(out.lock());
     if a.has("--json") {
