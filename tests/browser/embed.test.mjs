@@ -119,6 +119,12 @@ test('a passing file unlocks the portal submit; the form posts the file and the 
   await Promise.all([page.waitForRequest(isUpload, { timeout: 10_000 }), page.click('#submit')]);
   await page.waitForSelector('#result[data-state="done"]', { timeout: 10_000 });
   assert.match(await page.textContent('#result'), /training_file, ftgate-receipt\); the server received \d+ bytes/);
+
+  // A form reset forgets the file: locked again, nothing in the form data.
+  await page.evaluate(() => document.getElementById('job').reset());
+  assert.equal(await page.getAttribute('ftgate-upload', 'state'), 'ready');
+  assert.equal(await page.isDisabled('#submit'), true, 'submit locked again after a form reset');
+  assert.equal(await page.evaluate(() => new FormData(document.getElementById('job')).get('ftgate-receipt')), null);
   assertClean(rec);
 });
 
@@ -230,4 +236,37 @@ test('outside a form: upload-url gives the element its own Upload button', async
   assert.equal(await page.getAttribute('#training', 'state'), 'ready');
   assert.equal(await page.isDisabled('#submit'), true);
   assertClean(rec);
+});
+
+test('attributes: loading="lazy" and model-url; a model that cannot load fires ftgate-error', async (t) => {
+  const { page, rec } = await openPortal(t);
+  await page.evaluate(() => {
+    const lazy = document.createElement('ftgate-upload');
+    lazy.id = 'lazy';
+    lazy.setAttribute('loading', 'lazy');
+    lazy.setAttribute('model-url', '/models/ftgate-ngram.onnx?lazy');
+    const broken = document.createElement('ftgate-upload');
+    broken.id = 'broken';
+    broken.setAttribute('model-url', '/models/missing.onnx');
+    document.querySelector('main').append(lazy, broken);
+  });
+  // The broken one reports at once; the lazy one has fetched nothing yet.
+  await page.waitForSelector('#broken[state="error"]', { timeout: READY_MS });
+  const errors = (await events(page, 'ftgate-error')).map((e) => e.detail);
+  assert.equal(errors.length, 1);
+  assert.equal(errors[0].stage, 'load');
+  assert.match(errors[0].message, /^The checker could not be loaded: could not fetch the model .*missing\.onnx: HTTP 404$/);
+  assert.match(await page.locator('#broken [part="verdict-message"]').textContent(), /missing\.onnx: HTTP 404/);
+  assert.equal(await page.getAttribute('#lazy', 'state'), 'idle');
+  const lazyModel = () => rec.requests.filter((r) => r.url().endsWith('/models/ftgate-ngram.onnx?lazy')).length;
+  assert.equal(lazyModel(), 0, 'a lazy element loads nothing before a file is chosen');
+
+  await page.setInputFiles('#lazy input[type=file]', CLEAN);
+  await page.waitForSelector('#lazy[state="pass"]', { timeout: CHECK_MS });
+  assert.equal(lazyModel(), 1, 'the model came from the model-url attribute');
+  // The portal's own form is not affected by elements outside it.
+  assert.equal(await page.isDisabled('#submit'), true);
+  // The only console noise is the browser's note about the 404.
+  assert.deepEqual(problems(rec).filter((p) => !/404/.test(p)), []);
+  assert.deepEqual(rec.violations, []);
 });
