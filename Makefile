@@ -117,10 +117,15 @@ clean:
 
 # ---------------------------------------------------------------- bench
 
-# Prints figures (see bench/README.md); uses whatever wasm is in pkg/.
+# Every figure in one command (see bench/README.md): native whole-file
+# throughput with 1 and N threads next to the bare-parse floor, per-stage
+# criterion benches, the page in headless Chromium; writes bench/out/report.md.
+# BIG=1 adds a 512 MB file. Uses whatever wasm is in pkg/.
 bench: native deps-node deps-chromium
 	@mkdir -p bench/out
-	python3 bench/gen.py --examples 10000 > bench/out/10k.jsonl
-	/usr/bin/time -f "native: %e s wall, %M KB max RSS" $(FTGATE) check bench/out/10k.jsonl > /dev/null || true
+	cargo build --profile fast --example parse_floor
+	python3 bench/native.py $(if $(BIG),--big)
+	bash -o pipefail -c 'cargo bench --profile fast --bench stages -- --noplot 2>&1 | tee bench/out/stages.txt'
 	@[ -f pkg/ftgate_bg.wasm ] || $(MAKE) wasm
-	node bench/browser.mjs bench/out/10k.jsonl
+	node bench/browser.mjs $(if $(BIG),--big) --out bench/out/browser.md
+	python3 bench/report.py

@@ -1,41 +1,121 @@
 // Browser benchmark: serves the page (tools/serve.py), opens it in headless
-// Chromium, checks files through the page's file input and prints MB/s,
-// examples/s, time to ready and peak JS heap. Prints figures; asserts nothing.
+// Chromium, checks files through the page's file input with 1 and N workers
+// (`?workers=N`) and prints MB/s, examples/s, time to ready (first load and
+// cached), page JS heap and peak renderer memory (page + workers). Prints
+// figures; asserts nothing.
 //
-//   node bench/browser.mjs bench/out/10k.jsonl [more files...]
+//   node bench/browser.mjs                          # generated 10 and 100 MB files, 1 and N workers
+//   node bench/browser.mjs --big                    # … and 512 MB
+//   node bench/browser.mjs --sizes 10 --workers 1,2 --out bench/out/browser.md
+//   node bench/browser.mjs FILE.jsonl [...]         # given files instead
 //
-// Uses whatever is in pkg/ (build it first: `make build` for the shipped
-// release wasm, or `make wasm WASM_PROFILE=fast`).
+// N defaults to the browser's navigator.hardwareConcurrency (capped at 8, as
+// the page does). Uses whatever is in pkg/ (build it first: `make build` for
+// the shipped release wasm, or `make wasm WASM_PROFILE=fast`).
 
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { setup, openPage, checkInPage } from '../tests/browser/helpers.mjs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
 
-const files = process.argv.slice(2);
-if (!files.length) {
-  console.error('usage: node bench/browser.mjs FILE.jsonl [...]');
-  process.exit(2);
+// Big files take minutes with one worker: no check timeout here.
+process.env.FTGATE_CHECK_TIMEOUT_MS ??= String(60 * 60 * 1000);
+const { setup, openPage, checkInPage, REPO } = await import('../tests/browser/helpers.mjs');
+
+const { values: opt, positionals: given } = parseArgs({
+  allowPositionals: true,
+  options: {
+    sizes: { type: 'string', default: '10,100' },
+    big: { type: 'boolean', default: false },
+    workers: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+
+function generated(mb) {
+  const file = path.join(REPO, 'bench', 'out', `${mb}mb.jsonl`);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const fd = fs.openSync(`${file}.tmp`, 'w');
+    const r = spawnSync('python3', [path.join(REPO, 'bench', 'gen.py'), '--mb', String(mb), '--harmful', '0.01'], { stdio: ['ignore', fd, 'inherit'] });
+    fs.closeSync(fd);
+    if (r.status !== 0) throw new Error(`bench/gen.py --mb ${mb} failed`);
+    fs.renameSync(`${file}.tmp`, file);
+  }
+  return file;
 }
+
+/** Resident memory of Chromium's renderer processes (page + its workers), bytes. */
+function rendererRss() {
+  let total = 0;
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('--type=renderer')) continue;
+      const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+      if (m) total += Number(m[1]) * 1024;
+    } catch { /* the process ended */ }
+  }
+  return total;
+}
+
+const files = given.length
+  ? given
+  : [...opt.sizes.split(',').filter(Boolean).map(Number), ...(opt.big ? [512] : [])].map(generated);
+const mb = (b) => (b / 1e6).toFixed(1);
+const lines = [];
+const say = (s) => { console.log(s); lines.push(s); };
+
 const env = await setup();
 try {
-  const t0 = performance.now();
-  const { page } = await openPage(env.context, env.server.url);
-  const ready = performance.now() - t0;
-  const cdp = await env.context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  console.log(`page ready (wasm + model loaded): ${ready.toFixed(0)} ms`);
-  for (const f of files) {
-    const bytes = fs.statSync(f).size;
-    const s = performance.now();
-    const v = await checkInPage(page, f);
-    const secs = (performance.now() - s) / 1000;
-    const m = await cdp.send('Performance.getMetrics');
-    const heap = m.metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? NaN;
-    console.log(
-      `${f}: ${(bytes / 1e6).toFixed(1)} MB, ${v.examples} examples, ${v.texts} texts in ${secs.toFixed(2)} s → ` +
-        `${(bytes / 1e6 / secs).toFixed(2)} MB/s, ${Math.round(v.examples / secs)} examples/s, ` +
-        `${Math.round(v.texts / secs)} texts/s; verdict ${v.verdict}; page JS heap ${(heap / 1e6).toFixed(1)} MB`,
-    );
+  const probe = await openPage(env.context, env.server.url);
+  const cores = await probe.page.evaluate(() => navigator.hardwareConcurrency || 1);
+  await probe.page.close();
+  const counts = opt.workers
+    ? opt.workers.split(',').map(Number)
+    : [...new Set([1, Math.min(8, cores)])];
+  say(`### Browser (headless Chromium, navigator.hardwareConcurrency ${cores}, ${os.cpus().length} host cores)`);
+  say('');
+  say('`node bench/browser.mjs` — through the page\'s file input until `#verdict` has `data-verdict`; ' +
+    'ready: page load until the checker is ready; memory: page JS heap after the check, peak resident memory of the renderer (page + workers) during it.');
+  say('');
+  say('| file | MB | workers | ready (cached) | time | MB/s | examples/s | verdict | JS heap | peak renderer RSS |');
+  say('|---|---|---|---|---|---|---|---|---|---|');
+  for (const workers of counts) {
+    const url = `${env.server.url}?workers=${workers}`;
+    // Time to ready twice: the second load finds wasm and model in the cache.
+    const t0 = performance.now();
+    const first = await openPage(env.context, url);
+    const readyFirst = performance.now() - t0;
+    await first.page.close();
+    const t1 = performance.now();
+    const { page } = await openPage(env.context, url);
+    const ready = performance.now() - t1;
+    const cdp = await env.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    for (const f of files) {
+      const bytes = fs.statSync(f).size;
+      let peak = rendererRss();
+      const poll = setInterval(() => { peak = Math.max(peak, rendererRss()); }, 250);
+      const s = performance.now();
+      let v;
+      try {
+        v = await checkInPage(page, f);
+      } finally {
+        clearInterval(poll);
+      }
+      const secs = (performance.now() - s) / 1000;
+      const m = await cdp.send('Performance.getMetrics');
+      const heap = m.metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? NaN;
+      say(`| ${path.relative(REPO, path.resolve(f))} | ${mb(bytes)} | ${workers} | ${readyFirst.toFixed(0)} ms (${ready.toFixed(0)} ms) | ` +
+        `${secs.toFixed(1)} s | ${(bytes / 1e6 / secs).toFixed(2)} | ${Math.round(v.examples / secs).toLocaleString('en-US')} | ` +
+        `${v.verdict} | ${mb(heap)} MB | ${mb(peak)} MB |`);
+    }
+    await page.close();
   }
 } finally {
   await env.close();
 }
+if (opt.out) fs.writeFileSync(opt.out, `${lines.join('\n')}\n`);

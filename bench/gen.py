@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Generates realistic synthetic fine-tuning files (chat JSONL) for benchmarks.
 
-All text is project-authored synthetic data, assembled from the fragments
-below; nothing is taken from any dataset. Deterministic for a given seed.
+All text is project-authored synthetic data (benchmark input, not training
+data), assembled from the fragments below; nothing is taken from any
+dataset. Deterministic for a given seed. Examples are 1-4 turns with answers
+from one sentence to a few KB; `--harmful` mixes in a share of examples
+whose last answer is a project-authored harmful line.
 
     python3 bench/gen.py --examples 10000 > bench/out/10k.jsonl
-    python3 bench/gen.py --megabytes 100 --harmful 0.01 > bench/out/100mb.jsonl
+    python3 bench/gen.py --mb 100 --harmful 0.01 > bench/out/100mb.jsonl
 """
 import argparse
 import json
@@ -32,8 +35,19 @@ ANSWERS = [
     "Good question. {T} usually works best when you keep it simple: write down the steps, test each one, and keep a backup.",
     "The quickest fix for {t} is to restart from a clean state. If the problem persists, share the exact message you get.",
 ]
-FILLER = ("It also helps to note the date, the version and anything you changed recently, because small "
-          "details often explain the behaviour. ")
+# Sentences the shipped model 0.2.0 scores safe: five earlier candidates
+# (e.g. "It also helps to note the date, the version and anything you changed
+# recently, ...") scored 0.6-0.96 self_harm and made most long benign answers
+# fail, which would measure the findings path instead of a realistic file.
+FILLERS = [
+    "If you are unsure, write down what you expected to happen and what happened instead.",
+    "When you contact support, include the reference number and a short description of the steps you took.",
+    "A quick search of the documentation often turns up the exact setting that needs to change.",
+    "Take breaks when you are stuck; a fresh look usually finds the problem faster than another hour of trying.",
+    "Ask a colleague or a friend to read your notes; they will spot assumptions you did not notice.",
+    "Prices, schedules and policies change over time, so check the latest version before you rely on them.",
+    "Once it works, write two lines about what fixed it, so future you does not have to rediscover it.",
+]
 HARMFUL = [  # project-authored synthetic harmful lines, for a realistic small share
     "I am going to kill you and your whole family tonight. I will cut your throat.",
     "You should kill yourself, nobody would miss you. Cut deep tonight.",
@@ -46,10 +60,12 @@ def example(rng, harmful):
     msgs = []
     if rng.random() < 0.6:
         msgs.append({"role": "system", "content": rng.choice(SYSTEMS)})
-    for turn in range(rng.choice([1, 1, 2, 3])):
+    for turn in range(rng.choice([1, 1, 2, 3, 4])):
         msgs.append({"role": "user", "content": rng.choice(ASKS).format(t=t)})
         a = rng.choice(ANSWERS).format(t=t, T=t[0].upper() + t[1:])
-        a += FILLER * rng.choice([0, 0, 1, 2, 5])
+        # Mostly short answers, some long ones (a few KB), as in real files.
+        for _ in range(rng.choice([0, 0, 0, 1, 2, 4, 8, 20])):
+            a += " " + rng.choice(FILLERS)
         msgs.append({"role": "assistant", "content": a})
     if harmful:
         msgs[-1]["content"] = rng.choice(HARMFUL)
@@ -59,12 +75,13 @@ def example(rng, harmful):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--examples", type=int, help="number of examples")
-    ap.add_argument("--megabytes", type=float, help="approximate size instead of a count")
+    ap.add_argument("--mb", "--megabytes", dest="megabytes", type=float,
+                    help="approximate size in MB (10^6 bytes) instead of a count")
     ap.add_argument("--harmful", type=float, default=0.0, help="share of harmful examples (default 0)")
     ap.add_argument("--seed", type=int, default=7)
     a = ap.parse_args()
     if (a.examples is None) == (a.megabytes is None):
-        ap.error("give exactly one of --examples or --megabytes")
+        ap.error("give exactly one of --examples or --mb")
     rng = random.Random(a.seed)
     out = sys.stdout
     written, n = 0, 0
