@@ -2,6 +2,7 @@
 # `make test` (every test). Both install what they need and skip what is there.
 
 PORT ?= 8080
+DEMO_PORT ?= 8081
 HOST ?= 127.0.0.1
 # The shipped wasm uses the fat-LTO `release` profile; tests use `fast`
 # (same opt-level, no LTO: minutes instead of ~20 on 2 cores).
@@ -69,8 +70,11 @@ package: wasm
 pack: deps-node
 	node npm/build.mjs
 
+# The page on PORT, and the local demo chat endpoint (model gate) on DEMO_PORT.
 run: build
-	python3 tools/serve.py --host $(HOST) --port $(PORT)
+	@$(FTGATE) demo-endpoint --host $(HOST) --port $(DEMO_PORT) & demo=$$!; \
+	trap 'kill $$demo 2>/dev/null' EXIT INT TERM; \
+	python3 tools/serve.py --host $(HOST) --port $(PORT) --demo-endpoint http://$(HOST):$(DEMO_PORT)/v1
 
 # ---------------------------------------------------------------- test
 

@@ -94,3 +94,101 @@ impl DataGate {
         to_js(&records)
     }
 }
+
+/// The model gate in the browser: the plan, every conversation's state and
+/// the scoring live here; the page's worker sends the requests with `fetch`
+/// (the API key never enters wasm memory).
+#[wasm_bindgen]
+pub struct ModelGateRun {
+    classifier: Classifier,
+    gate: crate::modelgate::ModelGate,
+}
+
+#[wasm_bindgen]
+impl ModelGateRun {
+    /// `options`: `{turns?, allWrappers?}` or undefined.
+    #[wasm_bindgen(constructor)]
+    pub fn new(model: &[u8], options: JsValue) -> Result<ModelGateRun, JsValue> {
+        let opts: crate::modelgate::PlanOptions = if options.is_undefined() || options.is_null() {
+            Default::default()
+        } else {
+            serde_wasm_bindgen::from_value(options).map_err(to_js_error)?
+        };
+        let gate = crate::modelgate::ModelGate::new(&opts).map_err(to_js_error)?;
+        let classifier = crate::pinned_classifier(model).map_err(to_js_error)?;
+        Ok(ModelGateRun { classifier, gate })
+    }
+
+    /// `[{id, category|null, tactic, wrapper, opening}]`.
+    pub fn conversations(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.gate.conversations())
+    }
+
+    /// The next request of conversation `id` for `endpoint`
+    /// (`{dialect, url, model, apiVersion}`): `{url, authHeader, authPrefix,
+    /// body}`, or null when the conversation is finished.
+    #[wasm_bindgen(js_name = nextRequest)]
+    pub fn next_request(&mut self, id: usize, endpoint: JsValue) -> Result<JsValue, JsValue> {
+        let ep: crate::modelgate::endpoint::Endpoint =
+            serde_wasm_bindgen::from_value(endpoint).map_err(to_js_error)?;
+        ep.validate().map_err(to_js_error)?;
+        match self.gate.next_request(id).map_err(to_js_error)? {
+            None => Ok(JsValue::NULL),
+            Some(msgs) => to_js(&ep.request(&msgs).map_err(to_js_error)?),
+        }
+    }
+
+    /// Records a response body for `id`. Returns null, or the problem (then
+    /// recorded as the conversation's failure).
+    #[wasm_bindgen(js_name = recordResponse)]
+    pub fn record_response(&mut self, id: usize, body: &[u8]) -> Result<Option<String>, JsValue> {
+        match crate::modelgate::endpoint::parse_completion(body) {
+            Ok(answer) => {
+                self.gate.record_answer(id, &answer).map_err(to_js_error)?;
+                Ok(None)
+            }
+            Err(e) => {
+                let m = e.to_string();
+                self.gate.record_failure(id, &m).map_err(to_js_error)?;
+                Ok(Some(m))
+            }
+        }
+    }
+
+    #[wasm_bindgen(js_name = recordFailure)]
+    pub fn record_failure(&mut self, id: usize, message: &str) -> Result<(), JsValue> {
+        self.gate.record_failure(id, message).map_err(to_js_error)
+    }
+
+    /// Marks every unfinished conversation failed (cancel / stop early).
+    pub fn abandon(&mut self, reason: &str) {
+        self.gate.abandon(reason);
+    }
+
+    pub fn progress(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.gate.progress())
+    }
+
+    /// Scores the answers: the assessment (same JSON as `ftgate model-gate --json`, without `run`).
+    pub fn assess(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.gate.assess(&self.classifier).map_err(to_js_error)?)
+    }
+}
+
+/// Milliseconds to wait before the next attempt, or undefined to give up
+/// (shared retry rule; `attempt` counts from 1).
+#[wasm_bindgen(js_name = retryDelayMs)]
+pub fn retry_delay_ms(attempt: u32, retry_after: Option<String>) -> Option<f64> {
+    crate::modelgate::endpoint::retry_delay_ms(attempt, retry_after.as_deref()).map(|ms| ms as f64)
+}
+
+#[wasm_bindgen(js_name = retryableStatus)]
+pub fn retryable_status(status: u16) -> bool {
+    crate::modelgate::endpoint::retryable_status(status)
+}
+
+/// Largest answer body accepted, in bytes.
+#[wasm_bindgen(js_name = maxResponseBytes)]
+pub fn max_response_bytes() -> usize {
+    crate::modelgate::endpoint::MAX_RESPONSE_BYTES
+}

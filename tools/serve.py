@@ -7,6 +7,7 @@ Routes
   /            -> www/ (index.html for "/")
   /pkg/...     -> pkg/      (wasm-bindgen output: ftgate.js, ftgate_bg.wasm)
   /models/...  -> models/   (ftgate-ngram.onnx)
+  /demo-endpoint.json -> {"url": ...} of the demo chat endpoint (--demo-endpoint)
   POST /upload -> demo receiving endpoint: reads the body, keeps nothing,
                   replies {"received": <bytes>, "sha256": "<hex>"}
 
@@ -32,6 +33,12 @@ CSP = (
     "connect-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
     "base-uri 'none'; frame-ancestors 'none'"
 )
+
+# The model-gate page talks to a chat endpoint the user names (any origin),
+# so it and its worker may connect anywhere over http(s); the data-gate pages
+# keep connect-src 'self' (the training file must not leave the machine).
+MODEL_GATE_PATHS = ("/model-gate.html", "/model-gate.js", "/model-gate-worker.js")
+MODEL_GATE_CSP = CSP.replace("connect-src 'self'", "connect-src 'self' http: https:")
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
@@ -68,6 +75,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     # Set by main(): list of (url prefix, directory), longest prefix first.
     mounts = []
     quiet = False
+    demo_endpoint = None
 
     # -- helpers ---------------------------------------------------------
     def version_string(self):
@@ -84,6 +92,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(length))
         self.send_header("Cache-Control", "no-store")
         for k, v in SECURITY_HEADERS.items():
+            if k == "Content-Security-Policy" and self.path.split("?")[0] in MODEL_GATE_PATHS:
+                v = MODEL_GATE_CSP
             self.send_header(k, v)
         for k, v in (extra or {}).items():
             self.send_header(k, v)
@@ -130,6 +140,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         if url.path == "/upload":
             return self._error(405, "use POST", {"Allow": "POST"})
+        if url.path == "/demo-endpoint.json":
+            if not self.demo_endpoint:
+                return self._error(404, "no demo endpoint configured")
+            return self._send_json(200, {"url": self.demo_endpoint,
+                                         "models": ["ftgate-demo-safe", "ftgate-demo-unsafe"]})
         full = self._resolve(url.path)
         if full is None or not os.path.isfile(full):
             return self._error(404, "not found")
@@ -211,6 +226,8 @@ def main(argv=None):
     ap.add_argument("--pkg", default=os.path.join(REPO, "pkg"), help="directory served at /pkg/")
     ap.add_argument("--models", default=os.path.join(REPO, "models"), help="directory served at /models/")
     ap.add_argument("--quiet", action="store_true", help="do not log requests")
+    ap.add_argument("--demo-endpoint", default=None,
+                    help="URL of the local demo chat endpoint, offered on the model-gate page")
     args = ap.parse_args(argv)
 
     Handler.mounts = [
@@ -219,6 +236,7 @@ def main(argv=None):
         ("/", os.path.abspath(args.www)),
     ]
     Handler.quiet = args.quiet
+    Handler.demo_endpoint = args.demo_endpoint
     httpd = Server((args.host, args.port), Handler)
     host, port = httpd.server_address[:2]
     shown = "[%s]" % host if ":" in host else host

@@ -127,6 +127,7 @@ fn respond(w: &mut TcpStream, status: u16, reason: &str, body: &str) -> std::io:
          Access-Control-Allow-Origin: *\r\n\
          Access-Control-Allow-Methods: GET, POST, OPTIONS\r\n\
          Access-Control-Allow-Headers: authorization, api-key, content-type\r\n\
+         Access-Control-Expose-Headers: Retry-After\r\n\
          Access-Control-Max-Age: 600\r\n\
          Cache-Control: no-store\r\n\
          \r\n{body}",

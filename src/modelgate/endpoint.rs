@@ -79,6 +79,8 @@ fn safe_path_part(s: &str) -> bool {
 pub struct RequestSpec {
     pub url: String,
     pub auth_header: &'static str,
+    /// Goes before the key in the auth header (`"Bearer "` or nothing).
+    pub auth_prefix: &'static str,
     pub body: String,
 }
 
@@ -145,11 +147,15 @@ impl Endpoint {
         }
     }
 
-    pub fn auth_value(&self, key: &str) -> String {
+    pub fn auth_prefix(&self) -> &'static str {
         match self.dialect {
-            Dialect::Openai => format!("Bearer {key}"),
-            Dialect::Azure => key.to_string(),
+            Dialect::Openai => "Bearer ",
+            Dialect::Azure => "",
         }
+    }
+
+    pub fn auth_value(&self, key: &str) -> String {
+        format!("{}{key}", self.auth_prefix())
     }
 
     /// JSON body of a chat-completions request. Temperature 0: the gate
@@ -181,6 +187,7 @@ impl Endpoint {
         Ok(RequestSpec {
             url: self.url(),
             auth_header: self.auth_header(),
+            auth_prefix: self.auth_prefix(),
             body: self.body(messages),
         })
     }
