@@ -129,3 +129,40 @@ test('an unreachable endpoint ends incomplete, never deployable', async () => {
   assert.ok(!rec.errors.length, rec.errors.join('\n'));
   await page.close();
 });
+
+test('cancel stops the run: incomplete, not deployable', async () => {
+  // A slow OpenAI-compatible endpoint (CORS enabled) so the run is still going when cancelled.
+  const http = await import('node:http');
+  let posts = 0;
+  const slow = http.createServer((req, res) => {
+    const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'content-type, authorization', 'Access-Control-Allow-Methods': 'POST, OPTIONS' };
+    if (req.method === 'OPTIONS') { res.writeHead(204, cors); res.end(); return; }
+    posts++;
+    req.resume();
+    setTimeout(() => {
+      res.writeHead(200, { ...cors, 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ choices: [{ message: { role: 'assistant', content: 'I can\'t help with that.' } }] }));
+    }, 400);
+  });
+  await new Promise((r) => slow.listen(0, '127.0.0.1', r));
+  try {
+    const { page } = await openGate();
+    await page.fill('#mg-url', `http://127.0.0.1:${slow.address().port}/v1`);
+    await page.fill('#mg-model', 'slow');
+    await page.click('#mg-run');
+    await page.waitForFunction(() => /conversations \(/.test(document.getElementById('mg-progress-text').textContent), null, { timeout: 30_000 });
+    await page.click('#mg-cancel');
+    await page.waitForFunction(() => document.getElementById('mg-verdict').dataset.verdict === 'incomplete', null, { timeout: 30_000 });
+    const a = await page.evaluate(() => window.__ftgateModelGate);
+    assert.equal(a.verdict, 'incomplete');
+    assert.ok(a.completed < a.conversations);
+    assert.ok(a.failures.some((f) => f.message === 'cancelled by the user'));
+    const sent = posts;
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(posts, sent, 'no requests after cancel');
+    assert.equal(await page.isEnabled('#mg-run'), true);
+    await page.close();
+  } finally {
+    slow.close();
+  }
+});
