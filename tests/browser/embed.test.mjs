@@ -189,10 +189,15 @@ test('keyboard only: Tab to the chooser, Enter, then Tab to submit and Enter', a
     const a = document.activeElement;
     return a && a.shadowRoot && a.shadowRoot.activeElement ? `${a.localName}>${a.shadowRoot.activeElement.getAttribute('part')}` : (a && (a.id || a.localName));
   });
+  // Listen before any key is pressed: Playwright turns on file-chooser
+  // interception without waiting, so a listener added together with the
+  // key press can miss the chooser on a busy machine.
+  const chooserOpened = page.waitForEvent('filechooser', { timeout: 30_000 });
   const order = [];
   for (let i = 0; i < 3; i++) { await page.keyboard.press('Tab'); order.push(await focused()); }
   assert.deepEqual(order, ['job-name', 'base-model', 'ftgate-upload>choose']);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await page.keyboard.press('Enter');
+  const chooser = await chooserOpened;
   await chooser.setFiles(CLEAN);
   assert.equal(await waitVerdict(page), 'pass');
   assert.equal(await focused(), 'ftgate-upload>choose', 'focus stays on the chooser');
