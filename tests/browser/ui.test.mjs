@@ -18,10 +18,18 @@ test('keyboard: Enter on the drop zone opens the file chooser', async () => {
   assert.equal(await page.getAttribute('#dropzone', 'tabindex'), '0');
   assert.equal(await page.getAttribute('#dropzone', 'role'), 'button');
   assert.equal(await page.locator('label[for="file"]').count(), 1, '#file has a label');
-  // Tab from the start of the page reaches the drop zone first.
-  await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'dropzone');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  // Tab from the start of the page: the two tool links, then the drop zone.
+  const order = [];
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => document.activeElement.id || document.activeElement.textContent));
+  }
+  assert.deepEqual(order, ['Data gate', 'Model gate', 'dropzone']);
+  // Listen before pressing Enter: file-chooser interception is turned on
+  // without waiting, and a busy machine can otherwise miss the chooser.
+  const chooserOpened = page.waitForEvent('filechooser', { timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  const chooser = await chooserOpened;
   await chooser.setFiles(path.join(WEB_FIXTURES, 'clean.jsonl'));
   await page.waitForSelector('#verdict[data-verdict="pass"]', { timeout: 60_000 });
   assert.deepEqual(problems(rec), []);
