@@ -1,7 +1,7 @@
 //! Browser shell: the only module that names JS types. Deserialize → call the
 //! core → serialize; no logic of its own.
 
-use crate::check::Check;
+use crate::check::{merge, Check, Part, PartialCheck, WholeFile};
 use crate::classifier::{Classifier, ScoreRecord};
 use crate::policy;
 use serde::Serialize;
@@ -40,6 +40,7 @@ struct Info<'a> {
 pub struct DataGate {
     classifier: Classifier,
     check: Option<Check>,
+    part: Option<Part>,
 }
 
 #[wasm_bindgen]
@@ -52,6 +53,7 @@ impl DataGate {
         Ok(DataGate {
             classifier,
             check: None,
+            part: None,
         })
     }
 
@@ -86,12 +88,93 @@ impl DataGate {
         to_js(&v)
     }
 
+    /// Starts checking one part of a file (a worker of a pool): the lines
+    /// whose preceding newline lies in `[start, end)` (see `src/check.rs`).
+    /// Feed the file's bytes from `start` on until `feedPart` says `done`
+    /// or the file ends. Offsets are numbers (exact up to 2^53).
+    #[wasm_bindgen(js_name = beginPart)]
+    pub fn begin_part(&mut self, start: f64, end: f64) {
+        self.part = Some(Part::new(start as u64, end as u64));
+    }
+
+    /// Feeds the next bytes of the part; returns progress plus `done`.
+    #[wasm_bindgen(js_name = feedPart)]
+    pub fn feed_part(&mut self, chunk: &[u8]) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct PartProgress {
+            #[serde(flatten)]
+            progress: crate::check::Progress,
+            done: bool,
+        }
+        let part = self
+            .part
+            .as_mut()
+            .ok_or_else(|| to_js_error("feedPart before beginPart"))?;
+        let progress = part.feed(&self.classifier, chunk).map_err(to_js_error)?;
+        to_js(&PartProgress {
+            progress,
+            done: part.is_done(),
+        })
+    }
+
+    /// Ends the part; returns what it found as a plain object to post to the
+    /// worker that merges (numbers stay exact through structured clone).
+    #[wasm_bindgen(js_name = finishPart)]
+    pub fn finish_part(&mut self) -> Result<JsValue, JsValue> {
+        let part = self
+            .part
+            .take()
+            .ok_or_else(|| to_js_error("finishPart before beginPart"))?;
+        to_js(&part.finish(&self.classifier).map_err(to_js_error)?)
+    }
+
+    /// Merges the parts of a file (in file order) into the verdict a single
+    /// `begin`/`feed`/`finish` gives; `sha256` is the whole file's (hex).
+    #[wasm_bindgen(js_name = mergeParts)]
+    pub fn merge_parts(
+        &self,
+        parts: JsValue,
+        bytes: f64,
+        sha256: String,
+    ) -> Result<JsValue, JsValue> {
+        let parts: Vec<PartialCheck> =
+            serde_wasm_bindgen::from_value(parts).map_err(to_js_error)?;
+        let file = WholeFile {
+            bytes: bytes as u64,
+            sha256,
+        };
+        to_js(&merge(&self.classifier, parts, &file).map_err(to_js_error)?)
+    }
+
     /// Scores texts: `["text", ...]` → `[{scores, severity}, ...]`.
     pub fn score(&self, texts: JsValue) -> Result<JsValue, JsValue> {
         let texts: Vec<String> = serde_wasm_bindgen::from_value(texts).map_err(to_js_error)?;
         let scores = self.classifier.score_texts(&texts).map_err(to_js_error)?;
         let records: Vec<ScoreRecord> = scores.iter().map(ScoreRecord::from).collect();
         to_js(&records)
+    }
+}
+
+/// SHA-256 of a whole file in one sequential pass, for the receipt of a
+/// file checked in parts (a hash cannot be computed in parts).
+#[wasm_bindgen]
+pub struct FileHash(sha2::Sha256);
+
+#[wasm_bindgen]
+impl FileHash {
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::new_without_default)] // a JS constructor
+    pub fn new() -> FileHash {
+        FileHash(sha2::Digest::new())
+    }
+
+    pub fn update(&mut self, chunk: &[u8]) {
+        sha2::Digest::update(&mut self.0, chunk);
+    }
+
+    /// The digest, hex; the hasher starts over.
+    pub fn finish(&mut self) -> String {
+        crate::verdict::hex(&sha2::Digest::finalize_reset(&mut self.0))
     }
 }
 

@@ -1,6 +1,8 @@
 // ftgate page: UI only. All checking happens in worker.js; file text is only
 // ever put into the page with textContent.
 
+import { WorkerPool, defaultWorkers, MAX_WORKERS } from './pool.js';
+
 const $ = (id) => document.getElementById(id);
 const meta = (name, fallback) => {
   const el = document.querySelector(`meta[name="${name}"]`);
@@ -16,6 +18,13 @@ const CONFIG = {
 // Testing/tuning knob: ?chunk=N reads the file N bytes at a time.
 const chunkParam = Number(new URLSearchParams(location.search).get('chunk'));
 if (Number.isInteger(chunkParam) && chunkParam > 0) CONFIG.chunkSize = chunkParam;
+// Files are checked by a pool of workers (pool.js), one per core (capped);
+// ?workers=N overrides, ?workers=1 is the single worker. ?part=N: smallest
+// part in bytes (tests).
+const workersParam = Number(new URLSearchParams(location.search).get('workers'));
+CONFIG.workers = Number.isInteger(workersParam) && workersParam > 0 ? Math.min(workersParam, MAX_WORKERS) : defaultWorkers();
+const partParam = Number(new URLSearchParams(location.search).get('part'));
+if (Number.isInteger(partParam) && partParam > 0) CONFIG.partBytes = partParam;
 
 const CATEGORIES = ['violence', 'sexual', 'hate_fairness', 'self_harm'];
 const CATEGORY_NAMES = { violence: 'Violence', sexual: 'Sexual', hate_fairness: 'Hate / fairness', self_harm: 'Self-harm' };
@@ -45,6 +54,9 @@ const state = {
   verdict: null,     // verdict of state.file, once complete
   cleanId: 0,
   restarts: 0,
+  pool: null,        // WorkerPool for checks when CONFIG.workers > 1
+  poolReady: null,   // its start-up, awaited before 'ready'
+  poolAbort: null,   // AbortController of the pool's running check
 };
 
 // ---------------------------------------------------------------- helpers
@@ -121,12 +133,25 @@ function startWorker() {
     if (w === state.worker) setStatus('Checker failed: a message could not be read', false);
   };
   w.postMessage({ type: 'init', modelUrl: CONFIG.modelUrl, pkgUrl: CONFIG.pkgUrl, chunkSize: CONFIG.chunkSize });
+  if (CONFIG.workers > 1 && !state.pool && !state.poolReady) {
+    state.poolReady = WorkerPool.create({
+      size: CONFIG.workers, modelUrl: CONFIG.modelUrl, pkgUrl: CONFIG.pkgUrl,
+      chunkSize: CONFIG.chunkSize, partBytes: CONFIG.partBytes,
+    });
+  }
 }
 
 function onWorkerMessage(w, msg) {
   if (w !== state.worker || !msg) return;
   switch (msg.type) {
     case 'ready': {
+      if (state.poolReady) {
+        // Ready once the pool is too; if it cannot start, one worker checks.
+        state.poolReady
+          .then((pool) => { state.pool = pool; }, (e) => console.warn(`ftgate: no worker pool (${e.message}); checking with one worker`))
+          .then(() => { state.poolReady = null; onWorkerMessage(w, msg); });
+        return;
+      }
       state.ready = true;
       state.info = msg.info || {};
       window.__ftgateInfo = state.info;
@@ -233,7 +258,38 @@ function checkFile(file) {
   el.cancel.disabled = false;
   el.progressText.textContent = 'Starting…';
   setVerdictBanner('checking', 'Checking…', '');
-  state.worker.postMessage({ type: 'check', id: state.checkId, file });
+  if (state.pool) checkWithPool(state.checkId, file);
+  else state.worker.postMessage({ type: 'check', id: state.checkId, file });
+}
+
+// The pool's answers go through the single worker's message handler, so the
+// UI has one path for progress, verdicts, cancels and errors.
+function checkWithPool(id, file) {
+  if (state.poolAbort) state.poolAbort.abort();
+  const abort = new AbortController();
+  state.poolAbort = abort;
+  const relay = (msg) => onWorkerMessage(state.worker, { ...msg, id });
+  const t0 = performance.now();
+  let last = { bytes: 0, examples: 0 };
+  const onProgress = (p) => { last = p; relay({ type: 'progress', ...p }); };
+  state.pool.check(file, { signal: abort.signal, onProgress }).then(
+    (verdict) => {
+      const elapsedMs = performance.now() - t0;
+      relay({ type: 'verdict', verdict, bytes: file.size, elapsedMs, examplesPerSec: elapsedMs > 0 ? (verdict.examples * 1000) / elapsedMs : 0 });
+    },
+    (e) => {
+      if (e && e.name === 'AbortError') {
+        relay({ type: 'cancelled', bytes: last.bytes, examples: last.examples });
+        return;
+      }
+      if (e && e.fatal) {
+        // A pool worker trapped: later checks use the single worker.
+        state.pool.close();
+        state.pool = null;
+      }
+      relay({ type: 'error', stage: 'check', message: e && e.message ? e.message : String(e), fatal: false });
+    },
+  ).finally(() => { if (state.poolAbort === abort) state.poolAbort = null; });
 }
 
 function showProgress(p) {
@@ -479,6 +535,7 @@ el.cancel.addEventListener('click', () => {
   if (state.checkId && !state.verdict) {
     el.cancel.disabled = true;
     el.progressText.textContent = 'Cancelling…';
+    if (state.poolAbort) state.poolAbort.abort();
     state.worker.postMessage({ type: 'cancel', id: state.checkId });
   }
 });

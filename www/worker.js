@@ -7,6 +7,10 @@
 //   {type:'check', id, file}            file: File/Blob
 //   {type:'cancel', id}
 //   {type:'clean', id, file, failingLines}
+//   Pool jobs (www/pool.js; one file checked by several workers):
+//   {type:'part', id, file, start, end}  check the lines whose preceding '\n' is in [start, end)
+//   {type:'hash', id, file}              SHA-256 of the whole file, one pass
+//   {type:'merge', id, parts, bytes, sha256}   parts: the 'partDone' results in file order
 // Worker -> page
 //   {type:'ready', info, loadMs}
 //   {type:'progress', id, bytes, totalBytes, lines, examples, texts, elapsedMs, examplesPerSec}
@@ -14,12 +18,16 @@
 //   {type:'cancelled', id, bytes, examples}
 //   {type:'cleaned', id, blob, removed, kept}
 //   {type:'error', id|null, stage, message, fatal}
+//   {type:'partDone', id, part, bytes}   part: plain object, only for 'merge'
+//   {type:'hashed', id, sha256, bytes}
+//   ('progress' of a part: bytes, lines, examples, texts of that part; 'merge' answers 'verdict')
 
 const DEFAULT_CHUNK = 4 * 1024 * 1024; // bytes read from the file at a time
 const FEED_SLICE = 1024 * 1024;        // bytes handed to gate.feed() at a time
 const PROGRESS_INTERVAL_MS = 100;
 
 let gate = null;
+let wasm = null; // the wasm-bindgen module (FileHash)
 let chunkSize = DEFAULT_CHUNK;
 let loading = null;
 let broken = false;
@@ -70,6 +78,7 @@ async function load(msg) {
   } catch (e) {
     throw new Error(`the model could not be loaded: ${errorMessage(e)}`);
   }
+  wasm = mod;
   const info = gate.info();
   return { info, loadMs: performance.now() - t0, modelBytes: modelBytes.byteLength };
 }
@@ -159,6 +168,68 @@ async function runClean(job) {
   self.postMessage({ type: 'cleaned', id, blob, removed, kept });
 }
 
+async function readSlice(file, offset, end) {
+  const buf = new Uint8Array(await file.slice(offset, end).arrayBuffer());
+  if (buf.byteLength !== end - offset) {
+    throw new Error(`read ${buf.byteLength} bytes at offset ${offset}, expected ${end - offset} (was the file changed?)`);
+  }
+  return buf;
+}
+
+// One part of a file for the pool: read from the nominal start (the core
+// skips the line that began before it) until the core says the part's last
+// line is complete — past `end` if a line straddles it — or the file ends.
+async function runPart(job) {
+  const { id, file } = job;
+  let offset = job.start;
+  let last = { bytes: 0, lines: 0, examples: 0, texts: 0, done: false };
+  let lastPost = -Infinity;
+  const progress = () => {
+    const now = performance.now();
+    if (now - lastPost < PROGRESS_INTERVAL_MS) return;
+    lastPost = now;
+    self.postMessage({ type: 'progress', id, bytes: last.bytes, lines: last.lines, examples: last.examples, texts: last.texts });
+  };
+  gate.beginPart(job.start, job.end);
+  while (offset < file.size && !last.done && !job.cancelled) {
+    const buf = await readSlice(file, offset, Math.min(offset + chunkSize, file.size));
+    for (let s = 0; s < buf.byteLength && !last.done; s += FEED_SLICE) {
+      if (job.cancelled) break;
+      const piece = buf.subarray(s, Math.min(s + FEED_SLICE, buf.byteLength));
+      last = gate.feedPart(piece);
+      offset += piece.byteLength;
+      progress();
+      if (s + FEED_SLICE < buf.byteLength) await yieldToEvents();
+    }
+  }
+  if (job.cancelled) {
+    self.postMessage({ type: 'cancelled', id, bytes: last.bytes, examples: last.examples });
+    return;
+  }
+  const part = gate.finishPart();
+  self.postMessage({ type: 'partDone', id, part, bytes: part.bytes });
+}
+
+async function runHash(job) {
+  const { id, file } = job;
+  const hash = new wasm.FileHash();
+  try {
+    for (let offset = 0; offset < file.size && !job.cancelled; offset += chunkSize) {
+      hash.update(await readSlice(file, offset, Math.min(offset + chunkSize, file.size)));
+    }
+    if (job.cancelled) self.postMessage({ type: 'cancelled', id, bytes: 0, examples: 0 });
+    else self.postMessage({ type: 'hashed', id, sha256: hash.finish(), bytes: file.size });
+  } finally {
+    hash.free();
+  }
+}
+
+function runMerge(job) {
+  const t0 = performance.now();
+  const verdict = gate.mergeParts(job.parts, job.bytes, job.sha256);
+  self.postMessage({ type: 'verdict', id: job.id, verdict, bytes: job.bytes, elapsedMs: performance.now() - t0, examplesPerSec: 0 });
+}
+
 async function pump() {
   if (running) return;
   running = true;
@@ -168,7 +239,10 @@ async function pump() {
       current = job;
       try {
         if (job.kind === 'check') await runCheck(job);
-        else await runClean(job);
+        else if (job.kind === 'clean') await runClean(job);
+        else if (job.kind === 'part') await runPart(job);
+        else if (job.kind === 'hash') await runHash(job);
+        else if (job.kind === 'merge') runMerge(job);
       } catch (e) {
         // A trap inside wasm (panic=abort) leaves the instance unusable:
         // tell the page, which restarts the worker.
@@ -198,6 +272,9 @@ self.onmessage = (ev) => {
       break;
     case 'check':
     case 'clean':
+    case 'part':
+    case 'hash':
+    case 'merge':
       if (broken) {
         self.postMessage({ type: 'error', id: msg.id, stage: msg.type, message: 'the checker stopped after an internal error; reload the page', fatal: true });
         break;
@@ -217,7 +294,10 @@ self.onmessage = (ev) => {
         }
         if (current && current.kind === 'check') current.cancelled = true;
       }
-      queue.push({ kind: msg.type, id: msg.id, file: msg.file, failingLines: msg.failingLines, cancelled: false });
+      queue.push({
+        kind: msg.type, id: msg.id, file: msg.file, failingLines: msg.failingLines,
+        start: msg.start, end: msg.end, parts: msg.parts, bytes: msg.bytes, sha256: msg.sha256, cancelled: false,
+      });
       pump();
       break;
     case 'cancel':
