@@ -225,10 +225,12 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 #[inline]
-fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h ^= b as u64;
+const fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
         h = h.wrapping_mul(FNV_PRIME);
+        i += 1;
     }
     h
 }
@@ -261,83 +263,118 @@ impl Featurizer {
     /// text gives one window without ids).
     pub fn windows(&self, text: &str) -> Vec<Window> {
         let tokens = tokenize(text);
-        let mut counts: Vec<u32> = Vec::new();
+        // Each token's ids (word and character n-grams) and each adjacent
+        // pair's bigram id are hashed once, although most tokens lie in two
+        // overlapping windows: a window's ids are the same multiset either
+        // way, and sorting makes the order irrelevant.
+        let b = self.buckets as u64;
+        let mut token_ids: Vec<u32> = Vec::with_capacity(tokens.len() * 16);
+        let mut token_at: Vec<usize> = Vec::with_capacity(tokens.len() + 1);
+        token_at.push(0);
+        let mut ngram_buf: Vec<u8> = Vec::with_capacity(4 * MAX_NGRAM_TOKEN_CHARS + 2);
+        let mut offsets: Vec<usize> = Vec::with_capacity(MAX_NGRAM_TOKEN_CHARS + 3);
+        for t in &tokens {
+            token_ids.push((fnv(WORD_PREFIX, t.text.as_bytes()) % b) as u32);
+            char_ngram_ids(&t.text, b, &mut ngram_buf, &mut offsets, &mut token_ids);
+            token_at.push(token_ids.len());
+        }
+        let bigrams: Vec<u32> = tokens
+            .windows(2)
+            .map(|p| {
+                let h = fnv(
+                    fnv(fnv(BIGRAM_PREFIX, p[0].text.as_bytes()), b" "),
+                    p[1].text.as_bytes(),
+                );
+                (h % b) as u32
+            })
+            .collect();
+        let mut ids: Vec<u32> = Vec::new();
         window_starts(tokens.len())
             .into_iter()
             .map(|s| {
-                let toks = &tokens[s..(s + WINDOW_TOKENS).min(tokens.len())];
-                let mut w = self.window(toks, &mut counts);
-                if let (Some(first), Some(last)) = (toks.first(), toks.last()) {
-                    w.start = first.start;
-                    w.end = last.end;
+                let e = (s + WINDOW_TOKENS).min(tokens.len());
+                ids.clear();
+                ids.extend_from_slice(&token_ids[token_at[s]..token_at[e]]);
+                if e > s {
+                    ids.extend_from_slice(&bigrams[s..e - 1]);
+                }
+                let mut w = weigh(&mut ids);
+                if e > s {
+                    w.start = tokens[s].start;
+                    w.end = tokens[e - 1].end;
                 }
                 w
             })
             .collect()
     }
+}
 
-    fn window(&self, toks: &[Token], ids: &mut Vec<u32>) -> Window {
-        ids.clear();
-        let b = self.buckets as u64;
-        let mut ngram_buf: Vec<u8> = Vec::with_capacity(64);
-        for (k, t) in toks.iter().enumerate() {
-            let w = fnv(fnv(FNV_OFFSET, b"w|"), t.text.as_bytes());
-            ids.push((w % b) as u32);
-            if k + 1 < toks.len() {
-                let h = fnv(
-                    fnv(fnv(fnv(FNV_OFFSET, b"b|"), t.text.as_bytes()), b" "),
-                    toks[k + 1].text.as_bytes(),
-                );
-                ids.push((h % b) as u32);
-            }
-            // Character n-grams of "<token>" over char boundaries.
-            ngram_buf.clear();
-            ngram_buf.push(b'<');
-            let mut offsets: Vec<usize> = vec![0];
-            for c in t.text.chars().take(MAX_NGRAM_TOKEN_CHARS) {
-                let mut tmp = [0u8; 4];
-                ngram_buf.extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
-                offsets.push(ngram_buf.len() - c.len_utf8());
-            }
-            offsets.push(ngram_buf.len());
-            ngram_buf.push(b'>');
-            offsets.push(ngram_buf.len());
-            // offsets[i] = byte start of char i in ngram_buf; last entry = len.
-            let nchars = offsets.len() - 1;
-            for n in 3..=5 {
-                if nchars < n {
-                    break;
-                }
-                for i in 0..=nchars - n {
-                    let h = fnv(
-                        fnv(FNV_OFFSET, b"c|"),
-                        &ngram_buf[offsets[i]..offsets[i + n]],
-                    );
-                    ids.push((h % b) as u32);
-                }
-            }
-        }
-        ids.sort_unstable();
-        let mut out = Window::default();
-        let mut i = 0;
-        let mut norm = 0f32;
-        while i < ids.len() {
-            let mut j = i + 1;
-            while j < ids.len() && ids[j] == ids[i] {
-                j += 1;
-            }
-            let wt = 1.0 + ((j - i) as f32).ln();
-            out.ids.push(ids[i]);
-            out.weights.push(wt);
-            norm += wt * wt;
-            i = j;
-        }
-        if norm > 0.0 {
-            let inv = 1.0 / norm.sqrt();
-            out.weights.iter_mut().for_each(|w| *w *= inv);
-        }
-        out
+/// FNV-1a states after the feature-kind prefixes (`w|`, `b|`, `c|`).
+const WORD_PREFIX: u64 = fnv(FNV_OFFSET, b"w|");
+const BIGRAM_PREFIX: u64 = fnv(FNV_OFFSET, b"b|");
+const CHAR_PREFIX: u64 = fnv(FNV_OFFSET, b"c|");
+
+/// Character 3–5-grams of `"<token>"` over char boundaries (at most
+/// [`MAX_NGRAM_TOKEN_CHARS`] characters of the token), appended to `out`.
+fn char_ngram_ids(
+    token: &str,
+    b: u64,
+    buf: &mut Vec<u8>,
+    offsets: &mut Vec<usize>,
+    out: &mut Vec<u32>,
+) {
+    buf.clear();
+    buf.push(b'<');
+    offsets.clear();
+    offsets.push(0);
+    for c in token.chars().take(MAX_NGRAM_TOKEN_CHARS) {
+        let mut tmp = [0u8; 4];
+        buf.extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
+        offsets.push(buf.len() - c.len_utf8());
     }
+    offsets.push(buf.len());
+    buf.push(b'>');
+    offsets.push(buf.len());
+    // offsets[i] = byte start of char i in buf; last entry = len.
+    let nchars = offsets.len() - 1;
+    for n in 3..=5 {
+        if nchars < n {
+            break;
+        }
+        for i in 0..=nchars - n {
+            let h = fnv(CHAR_PREFIX, &buf[offsets[i]..offsets[i + n]]);
+            out.push((h % b) as u32);
+        }
+    }
+}
+
+/// Sorted unique ids with weight 1 + ln(count), L2-normalised.
+fn weigh(ids: &mut [u32]) -> Window {
+    ids.sort_unstable();
+    let mut out = Window::default();
+    let mut i = 0;
+    let mut norm = 0f32;
+    while i < ids.len() {
+        let mut j = i + 1;
+        while j < ids.len() && ids[j] == ids[i] {
+            j += 1;
+        }
+        // ln(1) is exactly 0, so most ids skip the logarithm.
+        let wt = if j - i == 1 {
+            1.0
+        } else {
+            1.0 + ((j - i) as f32).ln()
+        };
+        out.ids.push(ids[i]);
+        out.weights.push(wt);
+        norm += wt * wt;
+        i = j;
+    }
+    if norm > 0.0 {
+        let inv = 1.0 / norm.sqrt();
+        out.weights.iter_mut().for_each(|w| *w *= inv);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -405,6 +442,90 @@ mod tests {
             f.windows("I will kill you")[0].ids,
             f.windows("I w1ll K I L L y0u")[0].ids
         );
+    }
+
+    /// The straightforward form of [`Featurizer::windows`]: every window
+    /// hashes its own tokens. The shipped form hashes each token once; both
+    /// must give bit-identical windows (the model depends on them).
+    fn windows_one_by_one(f: &Featurizer, text: &str) -> Vec<Window> {
+        let tokens = tokenize(text);
+        let b = f.buckets as u64;
+        window_starts(tokens.len())
+            .into_iter()
+            .map(|s| {
+                let toks = &tokens[s..(s + WINDOW_TOKENS).min(tokens.len())];
+                let mut ids = Vec::new();
+                for (k, t) in toks.iter().enumerate() {
+                    ids.push((fnv(fnv(FNV_OFFSET, b"w|"), t.text.as_bytes()) % b) as u32);
+                    if k + 1 < toks.len() {
+                        let h = fnv(
+                            fnv(fnv(fnv(FNV_OFFSET, b"b|"), t.text.as_bytes()), b" "),
+                            toks[k + 1].text.as_bytes(),
+                        );
+                        ids.push((h % b) as u32);
+                    }
+                    let chars: Vec<char> = t.text.chars().take(MAX_NGRAM_TOKEN_CHARS).collect();
+                    let padded: Vec<String> = std::iter::once("<".to_string())
+                        .chain(chars.iter().map(|c| c.to_string()))
+                        .chain(std::iter::once(">".to_string()))
+                        .collect();
+                    for n in 3..=5 {
+                        for g in padded.windows(n) {
+                            let h = fnv(fnv(FNV_OFFSET, b"c|"), g.concat().as_bytes());
+                            ids.push((h % b) as u32);
+                        }
+                    }
+                }
+                ids.sort_unstable();
+                let mut w = Window::default();
+                let mut norm = 0f32;
+                for run in ids.chunk_by(|x, y| x == y) {
+                    let wt = 1.0 + (run.len() as f32).ln();
+                    w.ids.push(run[0]);
+                    w.weights.push(wt);
+                    norm += wt * wt;
+                }
+                if norm > 0.0 {
+                    let inv = 1.0 / norm.sqrt();
+                    w.weights.iter_mut().for_each(|x| *x *= inv);
+                }
+                if let (Some(first), Some(last)) = (toks.first(), toks.last()) {
+                    w.start = first.start;
+                    w.end = last.end;
+                }
+                w
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_token_hashed_once_gives_the_same_windows_bit_for_bit() {
+        let f = Featurizer::new(1 << 17);
+        let long = "We reviewed the quarterly report and planned the sprint; kill kill k i l l. "
+            .repeat(30);
+        let mut texts = vec![
+            String::new(),
+            "hello".into(),
+            "a b".into(),
+            "I w1ll K I L L y0u, café ｋｉｌｌ z\u{200b}ero 2024".into(),
+            "x".repeat(100),
+            "supercalifragilisticexpialidocious-and-then-some-more-letters".into(),
+            long,
+        ];
+        for n in [31, 32, 33, 47, 48, 49, 64, 65, 200] {
+            texts.push((0..n).map(|i| format!("w{} ", i % 7)).collect());
+        }
+        for t in &texts {
+            let fast = f.windows(t);
+            let slow = windows_one_by_one(&f, t);
+            assert_eq!(fast.len(), slow.len(), "{t:?}");
+            for (a, b) in fast.iter().zip(&slow) {
+                assert_eq!(a.ids, b.ids, "{t:?}");
+                let bits = |w: &Window| w.weights.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(a), bits(b), "{t:?}");
+                assert_eq!((a.start, a.end), (b.start, b.end), "{t:?}");
+            }
+        }
     }
 
     #[test]
