@@ -19,6 +19,7 @@ const FILES = [
   ['ftgate.js', 'www/ftgate.js'],
   ['ftgate-upload.js', 'www/ftgate-upload.js'],
   ['worker.js', 'www/worker.js'],
+  ['pool.js', 'www/pool.js'],
   ['ftgate.d.ts', 'npm/ftgate.d.ts'],
   ['ftgate-upload.d.ts', 'npm/ftgate-upload.d.ts'],
   ['README.md', 'npm/README.md'],
@@ -62,7 +63,7 @@ const size = (p) => {
   return [b.length, zlib.gzipSync(b, { level: 9 }).length];
 };
 const kb = (n) => `${(n / 1024).toFixed(0)} KiB`;
-const hosted = ['pkg/ftgate_bg.wasm', 'models/ftgate-ngram.onnx', 'pkg/ftgate.js', 'ftgate.js', 'ftgate-upload.js', 'worker.js'];
+const hosted = ['pkg/ftgate_bg.wasm', 'models/ftgate-ngram.onnx', 'pkg/ftgate.js', 'ftgate.js', 'ftgate-upload.js', 'worker.js', 'pool.js'];
 let raw = 0; let gz = 0;
 for (const p of hosted) {
   const [r, g] = size(p);

@@ -133,8 +133,9 @@ export interface DataGateOptions {
   /** Module worker; must be same-origin with the page. Default: `./worker.js` beside ftgate.js. */
   workerUrl?: string | URL;
   /**
-   * Workers to check with. Accepted for forward compatibility; this version
-   * runs one worker and checks files one after another (`gate.workers`).
+   * Workers to check with (default 1). More than 1 starts a pool that checks
+   * each file in parallel byte ranges and merges them into the same verdict;
+   * files are still checked one after another (`gate.workers`).
    */
   workers?: number;
   /** Bytes read from the file at a time (default 4 MiB). */
@@ -171,7 +172,7 @@ export interface DataGate {
   readonly info: Readonly<ModelInfo>;
   /** Milliseconds it took to load the wasm and the model. */
   readonly loadMs: number;
-  /** Workers actually running: 1 in this version. */
+  /** Workers checking files: the pool's size, or 1 (also when a pool could not start). */
   readonly workers: number;
   /** The `workers` option as given (1 when omitted). */
   readonly requestedWorkers: number;

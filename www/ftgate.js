@@ -6,7 +6,10 @@
 //
 // The verdict is the object `ftgate check --json` prints. Checking happens in
 // worker.js (the same worker the ftgate page uses); this module only speaks
-// its message protocol. Types: ftgate.d.ts.
+// its message protocol. Types: ftgate.d.ts. With `workers` > 1, checks run
+// on a pool of workers (pool.js) that check each file in parallel parts.
+
+import { WorkerPool } from './pool.js';
 
 // Default asset URLs are relative to this module, so a portal that serves
 // the package folder as it is needs no configuration.
@@ -203,12 +206,14 @@ class WorkerClient {
  */
 class DataGate {
   #clients;
+  #pool = null; // WorkerPool for checks when workers > 1
   #queue = [];
   #closed = false;
   #restarts = 0;
 
-  constructor(client, ready, requestedWorkers) {
+  constructor(client, ready, requestedWorkers, pool = null) {
     this.#clients = [client];
+    this.#pool = pool;
     client.onIdle = () => this.#pump();
     this.info = ready.info;
     this.loadMs = ready.loadMs;
@@ -216,8 +221,8 @@ class DataGate {
     Object.freeze(this.info);
   }
 
-  /** Workers actually running (1 in this version, whatever was asked for). */
-  get workers() { return this.#clients.length; }
+  /** Workers checking files: the pool's size, else 1. */
+  get workers() { return this.#pool ? this.#pool.size : this.#clients.length; }
 
   get closed() { return this.#closed; }
 
@@ -225,6 +230,11 @@ class DataGate {
   check(file, { onProgress, signal } = {}) {
     if (!(file instanceof Blob)) return Promise.reject(new TypeError('gate.check(file): file must be a File or Blob'));
     if (onProgress !== undefined && typeof onProgress !== 'function') return Promise.reject(new TypeError('onProgress must be a function'));
+    if (this.#pool && !this.#closed) {
+      return this.#pool.check(file, { onProgress, signal }).catch((e) => {
+        throw e && e.name === 'PoolError' ? new FtgateError(e.message, { stage: e.stage, fatal: e.fatal }) : e;
+      });
+    }
     return this.#enqueue({ kind: 'check', file, onProgress }, signal);
   }
 
@@ -241,6 +251,7 @@ class DataGate {
   close() {
     if (this.#closed) return;
     this.#closed = true;
+    if (this.#pool) this.#pool.close();
     const err = () => new FtgateError('the data gate was closed', { stage: 'close' });
     for (const q of this.#queue.splice(0)) q.reject(err());
     for (const c of this.#clients) { c.onIdle = null; c.fail(err()); }
@@ -312,8 +323,11 @@ export async function createDataGate(options = {}) {
     chunkSize: options.chunkSize,
   };
   if (signal && signal.aborted) throw abortReason(signal);
-  // One worker for now: `workers` is accepted so callers need not change
-  // when the pool lands (issue 5); `gate.workers` says what is running.
+  // The pool (workers > 1) starts beside the gate's own worker, which keeps
+  // clean(); if the pool cannot start, one worker checks (`gate.workers`).
+  const poolStarting = (workers ?? 1) > 1
+    ? WorkerPool.create({ ...config, size: workers }).catch(() => null)
+    : null;
   const client = new WorkerClient(config);
   const starting = client.start();
   let ready;
@@ -331,5 +345,6 @@ export async function createDataGate(options = {}) {
   } else {
     ready = await starting;
   }
-  return new DataGate(client, ready, workers ?? 1);
+  const pool = poolStarting && await poolStarting;
+  return new DataGate(client, ready, workers ?? 1, pool);
 }

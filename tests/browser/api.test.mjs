@@ -68,7 +68,7 @@ test('gate.check returns the verdict ftgate check --json prints, for every fixtu
     return { results, meta };
   }, files.map(({ name, b64 }) => ({ name, b64 })));
 
-  assert.equal(out.meta.workers, 1, 'one worker in this version');
+  assert.equal(out.meta.workers, 2, 'a pool of the two workers asked for');
   assert.equal(out.meta.requested, 2);
   assert.deepEqual(Object.keys(out.meta.info).sort(), ['categories', 'ftgateVersion', 'modelName', 'modelSha256', 'modelVersion', 'policyVersion']);
   const seen = new Set();

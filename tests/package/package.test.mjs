@@ -24,6 +24,7 @@ const SOURCES = {
   'ftgate.js': 'www/ftgate.js',
   'ftgate-upload.js': 'www/ftgate-upload.js',
   'worker.js': 'www/worker.js',
+  'pool.js': 'www/pool.js',
   'ftgate.d.ts': 'npm/ftgate.d.ts',
   'ftgate-upload.d.ts': 'npm/ftgate-upload.d.ts',
   'README.md': 'npm/README.md',
