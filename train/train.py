@@ -17,6 +17,7 @@ import json
 import os
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -143,6 +144,41 @@ def balance(T, W, power=0.5):
             f = (neg / pos) ** power
             W[:, j] = np.where(T[:, j] > 0, W[:, j] * f, W[:, j])
     return W
+
+
+def balance_soft(T, W, power=0.5):
+    """Class balancing for soft targets (distillation): a row with target t counts as t of a
+    positive and (1 - t) of a negative; the positive part is up-weighted by (neg/pos)^power.
+    Returned as an equivalent (target, weight) pair per entry; for 0/1 targets it equals
+    `balance`."""
+    T, W = T.copy(), W.copy()
+    for j in range(T.shape[1]):
+        pos = (W[:, j] * T[:, j]).sum()
+        neg = (W[:, j] * (1 - T[:, j])).sum()
+        if pos > 0:
+            f = (neg / pos) ** power
+            d = f * T[:, j] + (1 - T[:, j])
+            T[:, j] = np.where(d > 0, f * T[:, j] / np.maximum(d, 1e-12), 0).astype(np.float32)
+            W[:, j] = W[:, j] * d
+    return T, W
+
+
+def distill_targets(T, W, Pteach, owner, w_win, cats, alpha, unl_weight):
+    """Soft "severity >= medium" targets from the teacher (train windows only): for rows with a
+    label, (1 - alpha) * label + alpha * teacher; for rows whose label is unknown (masked),
+    the teacher probability with weight unl_weight * row weight."""
+    T, W = T.copy(), W.copy()
+    for c in cats:
+        j = CATS.index(c)
+        p = Pteach[owner, j]
+        has_p = ~np.isnan(p)
+        known = W[:, j] > 0
+        lab = known & has_p
+        T[lab, j] = ((1 - alpha) * T[lab, j] + alpha * p[lab]).astype(np.float32)
+        unl = ~known & has_p
+        T[unl, j] = p[unl]
+        W[unl, j] = unl_weight * w_win[unl]
+    return T, W
 
 
 def val_score(P_text, Yv):
@@ -313,11 +349,19 @@ def fit_linear(Xtr, Ttr, Wtr, Cs, val_ap, log=print):
             chosen.append(None)
             continue
         sw = Wtr[m, j].astype(np.float64)
+        Xj = Xtr[m]
+        if np.any((y > 0) & (y < 1)):  # soft targets (distillation): each row as a weighted pos + neg pair
+            import scipy.sparse as sp
+            Xj = sp.vstack([Xj, Xj]).tocsr()
+            sw = np.concatenate([sw * y, sw * (1 - y)])
+            y = np.concatenate([np.ones(len(y), np.float32), np.zeros(len(y), np.float32)])
+            nz = sw > 0
+            Xj, y, sw = Xj[nz], y[nz], sw[nz]
         sw = sw * len(sw) / sw.sum()
         best = None
         for C in Cs:
             lr = LogisticRegression(C=C, max_iter=400, solver="lbfgs", tol=1e-5)
-            lr.fit(Xtr[m], y, sample_weight=sw)
+            lr.fit(Xj, y, sample_weight=sw)
             ap = val_ap(j, lr) if len(Cs) > 1 else 0.0
             if best is None or ap > best[0]:
                 best = (ap, C, lr.coef_[0].copy(), lr.intercept_[0])
@@ -351,7 +395,7 @@ def init_from_linear(model, coef, icpt, rng):
     model.b2[:] = icpt
 
 
-def train(cfg, X, owner, rows, Y, split, log=print):
+def train(cfg, X, owner, rows, Y, split, log=print, Pteach=None):
     rng = np.random.default_rng(SEED)
     n_texts = len(rows)
     nwin = np.bincount(owner, minlength=n_texts)
@@ -361,7 +405,14 @@ def train(cfg, X, owner, rows, Y, split, log=print):
     va_t = np.flatnonzero(split == "validation")
     va_w = np.flatnonzero(split[owner] == "validation")
     T, W = build_targets(Y, owner, w_win)
-    Ttr, Wtr = T[tr_w], balance(T[tr_w], W[tr_w], cfg["balance_power"])
+    if Pteach is None:
+        Ttr, Wtr = T[tr_w], balance(T[tr_w], W[tr_w], cfg["balance_power"])
+    else:
+        d = cfg["distill"]
+        Td, Wd = distill_targets(T[tr_w], W[tr_w], Pteach, owner[tr_w], w_win[tr_w], d["cats"], d["alpha"],
+                                 d["unlabelled_weight"])
+        Ttr, Wtr = balance_soft(Td, Wd, cfg["balance_power"])
+        log(f"  distillation: {d}")
     Xtr = X[tr_w]
     Xva = X[va_w]
     own_va = np.searchsorted(va_t, owner[va_w])
@@ -429,6 +480,18 @@ def main():
                     help="validation cap: fully-safe plain negatives flagged in ANY category")
     ap.add_argument("--f1-tol", type=float, default=0.01,
                     help="medium: lowest threshold whose validation F1 is within this of the best")
+    ap.add_argument("--distill", default=None,
+                    help="teacher scores (train/distill_targets.py output): soft targets for --distill-cats")
+    ap.add_argument("--distill-cats", default="violence,sexual")
+    ap.add_argument("--distill-alpha", type=float, default=0.5,
+                    help="labelled rows: target = (1 - alpha) * label + alpha * teacher")
+    ap.add_argument("--distill-unlabelled-weight", type=float, default=1.0,
+                    help="rows with an unknown label for the category: teacher target at this x row weight (0 = off)")
+    ap.add_argument("--distill-extra", action="store_true",
+                    help="also train on the teacher-labelled extra texts stored in --distill (train split only)")
+    ap.add_argument("--report-dir", default=str(WORK),
+                    help="where float_model.npz and train_report.json go")
+    ap.add_argument("--version", default=VERSION, help="model version written to the metadata")
     ap.add_argument("--from-float", default=None,
                     help="skip training: export + thresholds from a saved float_model.npz")
     args = ap.parse_args()
@@ -436,6 +499,20 @@ def main():
     np.random.seed(SEED)
 
     rows = load_dataset()
+    n_base = len(rows)
+    zd = None
+    if args.distill:
+        from distill_targets import rows_key
+        zd = np.load(args.distill, allow_pickle=True)
+        if str(zd["rows_key"]) != rows_key(rows):
+            sys.exit(f"{args.distill} was made for another dataset.jsonl: rerun train/distill_targets.py")
+        if args.distill_extra:
+            if len(zd["extra_texts"]) == 0:
+                sys.exit(f"{args.distill} has no extra texts (train/distill_targets.py --extra-hh)")
+            # teacher-labelled extra text: train split only, every human label unknown
+            rows = rows + [{"text": str(t), "labels": {c: None for c in CATS}, "source": "distill-extra",
+                            "group": "x", "weight": 1.0, "kind": "extra", "hn": [], "benign": False, "sev": False,
+                            "topic": None, "split": "train"} for t in zd["extra_texts"]]
     texts = [r["text"] for r in rows]
     split = np.array([r["split"] for r in rows])
     Y = label_matrix(rows)
@@ -446,6 +523,18 @@ def main():
     cfg = {"D": args.dim, "H": args.hidden, "epochs": args.epochs, "lr": args.lr, "batch": args.batch,
            "wd_e": args.wd_e, "wd": 1e-4, "balance_power": args.balance, "patience": 3,
            "linear_init": not args.no_linear_init, "C": args.C}
+    Pteach = None
+    if args.distill:
+        z = zd
+        Pteach = np.full((len(rows), K), np.nan, np.float32)
+        Pteach[np.flatnonzero(split[:n_base] == "train")] = z["train"]  # test rows: never a teacher score
+        if len(rows) > n_base:
+            Pteach[n_base:] = z["extra"]
+        cfg["distill"] = {"file": os.path.basename(args.distill), "rows_key": str(z["rows_key"]),
+                          "extra_rows": len(rows) - n_base, "extra_source": str(z["extra_source"]) if "extra_source" in z else "",
+                          "cats": [c for c in args.distill_cats.split(",") if c],
+                          "alpha": args.distill_alpha, "unlabelled_weight": args.distill_unlabelled_weight}
+        assert all(c in CATS for c in cfg["distill"]["cats"])
     print("config:", cfg)
     t0 = time.time()
     if args.from_float:
@@ -455,12 +544,13 @@ def main():
         model.load({k: z[k] for k in ["E", "W1", "b1", "W2", "b2"]})
         best = float("nan")
     else:
-        model, best = train(cfg, X, owner, rows, Y, split)
+        model, best = train(cfg, X, owner, rows, Y, split, Pteach=Pteach)
     train_s = time.time() - t0
     print(f"best val mean AUPRC {best:.4f}; training {train_s:.0f}s")
-    WORK.mkdir(parents=True, exist_ok=True)
+    report_dir = Path(args.report_dir)
+    report_dir.mkdir(parents=True, exist_ok=True)
     if not args.from_float:
-        np.savez(WORK / "float_model.npz", **model.params(), buckets=args.buckets, cfg=json.dumps(cfg))
+        np.savez(report_dir / "float_model.npz", **model.params(), buckets=args.buckets, cfg=json.dumps(cfg))
     if args.no_export:
         return
 
@@ -471,7 +561,7 @@ def main():
     va_t = np.flatnonzero(split == "validation")
     va_w = np.flatnonzero(split[owner] == "validation")
     own_va = np.searchsorted(va_t, owner[va_w])
-    meta = {"name": "ftgate-ngram", "version": VERSION, "featureVersion": feature_version(), "buckets": args.buckets,
+    meta = {"name": "ftgate-ngram", "version": args.version, "featureVersion": feature_version(), "buckets": args.buckets,
             "categories": CATS, "thresholds": {}, "trainedAt": dt.date.today().isoformat(), "notes": ""}
     p = model.params()
     W2, b2 = p["W2"][:, :K], p["b2"][:K]
@@ -495,12 +585,17 @@ def main():
                      f"raised jointly until fully-safe benign hard negatives flagged in any category <= "
                      f"{args.gate_bhn:.1%} and plain negatives <= {args.gate_neg:.1%}). "
                      f"See MODEL_CARD.md.")
+    if cfg.get("distill"):
+        d = cfg["distill"]
+        meta["notes"] += (f" Distilled: soft targets for {', '.join(d['cats'])} from frozen all-MiniLM-L6-v2 + "
+                          f"logistic heads (labelled rows {1 - d['alpha']:g} label + {d['alpha']:g} teacher; "
+                          f"unknown labels: teacher, weight {d['unlabelled_weight']:g}).")
     final = build_model(p["E"], p["W1"], p["b1"], W2, b2, meta)
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     onnx.save(final, args.out)
     size = os.path.getsize(args.out)
     print(f"wrote {args.out} ({size/1e6:.2f} MB)")
-    with open(WORK / "train_report.json", "w") as f:
+    with open(report_dir / "train_report.json", "w") as f:
         json.dump({"cfg": cfg, "best_val_mean_auprc": best, "train_seconds": round(train_s, 1),
                    "total_seconds": round(time.time() - t_start, 1), "int8_vs_float_max_abs_diff": maxdiff,
                    "thresholds": thr, "threshold_info": info, "model_bytes": size,
