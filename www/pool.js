@@ -112,8 +112,8 @@ function startMember(config) {
       worker.terminate();
       reject(new PoolError(ev.message || `the pool worker ${config.workerUrl} did not start`, { stage: 'load', fatal: true }));
     };
-    const { pkgUrl, modelUrl, wasmUrl, chunkSize } = config;
-    worker.postMessage({ type: 'init', pkgUrl, modelUrl, wasmUrl, chunkSize });
+    const { pkgUrl, modelUrl, wasmUrl, wasmModule, chunkSize } = config;
+    worker.postMessage({ type: 'init', pkgUrl, modelUrl, wasmUrl, wasmModule, chunkSize });
   });
 }
 
@@ -140,6 +140,15 @@ export class WorkerPool {
       chunkSize: options.chunkSize,
     };
     const t0 = performance.now();
+    // Compile the wasm once and hand the module to every worker (V8 shares
+    // its code), instead of each worker compiling 14 MB again. If the page
+    // cannot compile wasm itself, each worker loads it as usual.
+    try {
+      const wasmUrl = config.wasmUrl || new URL('ftgate_bg.wasm', new URL(config.pkgUrl, globalThis.location ? location.href : import.meta.url)).href;
+      config.wasmModule = await WebAssembly.compileStreaming(fetch(wasmUrl, { credentials: 'same-origin' }));
+    } catch {
+      config.wasmModule = undefined;
+    }
     const started = await Promise.allSettled(Array.from({ length: size }, () => startMember(config)));
     const failed = started.find((r) => r.status === 'rejected');
     if (failed) {

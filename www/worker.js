@@ -3,7 +3,8 @@
 // as a Blob handed back to the page (cleaned-file download).
 //
 // Page -> worker
-//   {type:'init', pkgUrl, modelUrl, wasmUrl?, chunkSize?}   (no wasmUrl: ftgate_bg.wasm beside pkgUrl)
+//   {type:'init', pkgUrl, modelUrl, wasmUrl?, wasmModule?, chunkSize?}   (no wasmUrl: ftgate_bg.wasm beside pkgUrl;
+//                                    wasmModule: a WebAssembly.Module compiled once by the pool)
 //   {type:'check', id, file}            file: File/Blob
 //   {type:'cancel', id}
 //   {type:'clean', id, file, failingLines}
@@ -66,8 +67,9 @@ async function load(msg) {
   // wasm-bindgen finds ftgate_bg.wasm beside its JS unless told otherwise
   // (portals that fingerprint or relocate asset files pass wasmUrl).
   const wasmUrl = msg.wasmUrl ? new URL(msg.wasmUrl, self.location.href) : undefined;
+  const wasmSource = msg.wasmModule instanceof WebAssembly.Module ? msg.wasmModule : wasmUrl;
   const [, modelBytes] = await Promise.all([
-    wasmUrl ? mod.default({ module_or_path: wasmUrl }) : mod.default(),
+    wasmSource ? mod.default({ module_or_path: wasmSource }) : mod.default(),
     fetch(modelUrl, { credentials: 'same-origin' }).then(async (r) => {
       if (!r.ok) throw new Error(`could not fetch the model ${modelUrl}: HTTP ${r.status}`);
       return new Uint8Array(await r.arrayBuffer());
