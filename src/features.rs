@@ -221,11 +221,12 @@ fn join_spaced_letters(tokens: Vec<Token>) -> Vec<Token> {
     out
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
+/// FNV-1a over `bytes` from state `h` (also the demo personas' text hash).
 #[inline]
-const fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+pub(crate) const fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
     let mut i = 0;
     while i < bytes.len() {
         h ^= bytes[i] as u64;

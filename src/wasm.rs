@@ -34,6 +34,19 @@ struct Info<'a> {
     categories: Vec<&'a str>,
 }
 
+/// Model, policy and version facts of a build (`DataGate.info`, `ModelGateRun.info`).
+fn info(classifier: &Classifier) -> Result<JsValue, JsValue> {
+    let m = classifier.meta();
+    to_js(&Info {
+        model_name: &m.name,
+        model_version: &m.version,
+        model_sha256: classifier.sha256(),
+        policy_version: policy::POLICY_VERSION,
+        ftgate_version: env!("CARGO_PKG_VERSION"),
+        categories: policy::Category::ALL.iter().map(|c| c.name()).collect(),
+    })
+}
+
 /// The data gate in the browser: built once from the model bytes, then any
 /// number of file checks (`begin`, `feed`…, `finish`).
 #[wasm_bindgen]
@@ -58,15 +71,7 @@ impl DataGate {
     }
 
     pub fn info(&self) -> Result<JsValue, JsValue> {
-        let m = self.classifier.meta();
-        to_js(&Info {
-            model_name: &m.name,
-            model_version: &m.version,
-            model_sha256: self.classifier.sha256(),
-            policy_version: policy::POLICY_VERSION,
-            ftgate_version: env!("CARGO_PKG_VERSION"),
-            categories: policy::Category::ALL.iter().map(|c| c.name()).collect(),
-        })
+        info(&self.classifier)
     }
 
     /// Starts a new file check, dropping any unfinished one.
@@ -180,11 +185,20 @@ impl FileHash {
 
 /// The model gate in the browser: the plan, every conversation's state and
 /// the scoring live here; the page's worker sends the requests with `fetch`
-/// (the API key never enters wasm memory).
+/// (the API key never enters wasm memory). Built once per worker (one
+/// classifier); each run starts with `restart`.
 #[wasm_bindgen]
 pub struct ModelGateRun {
     classifier: Classifier,
     gate: crate::modelgate::ModelGate,
+}
+
+fn plan_options(options: JsValue) -> Result<crate::modelgate::PlanOptions, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        Ok(Default::default())
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(to_js_error)
+    }
 }
 
 #[wasm_bindgen]
@@ -192,14 +206,21 @@ impl ModelGateRun {
     /// `options`: `{turns?, allWrappers?}` or undefined.
     #[wasm_bindgen(constructor)]
     pub fn new(model: &[u8], options: JsValue) -> Result<ModelGateRun, JsValue> {
-        let opts: crate::modelgate::PlanOptions = if options.is_undefined() || options.is_null() {
-            Default::default()
-        } else {
-            serde_wasm_bindgen::from_value(options).map_err(to_js_error)?
-        };
-        let gate = crate::modelgate::ModelGate::new(&opts).map_err(to_js_error)?;
+        let gate =
+            crate::modelgate::ModelGate::new(&plan_options(options)?).map_err(to_js_error)?;
         let classifier = crate::pinned_classifier(model).map_err(to_js_error)?;
         Ok(ModelGateRun { classifier, gate })
+    }
+
+    /// A fresh plan (new run) with the same classifier.
+    pub fn restart(&mut self, options: JsValue) -> Result<(), JsValue> {
+        self.gate =
+            crate::modelgate::ModelGate::new(&plan_options(options)?).map_err(to_js_error)?;
+        Ok(())
+    }
+
+    pub fn info(&self) -> Result<JsValue, JsValue> {
+        info(&self.classifier)
     }
 
     /// `[{id, category|null, tactic, wrapper, opening}]`.
@@ -214,7 +235,6 @@ impl ModelGateRun {
     pub fn next_request(&mut self, id: usize, endpoint: JsValue) -> Result<JsValue, JsValue> {
         let ep: crate::modelgate::endpoint::Endpoint =
             serde_wasm_bindgen::from_value(endpoint).map_err(to_js_error)?;
-        ep.validate().map_err(to_js_error)?;
         match self.gate.next_request(id).map_err(to_js_error)? {
             None => Ok(JsValue::NULL),
             Some(msgs) => to_js(&ep.request(&msgs).map_err(to_js_error)?),

@@ -17,8 +17,7 @@
 //   {type:'error', message}
 
 let mod = null;
-let modelBytes = null;
-let info = null;
+let gate = null;    // one ModelGateRun (one classifier) for every run
 let running = null; // {abort: AbortController, stop: boolean}
 
 function errorMessage(e) {
@@ -37,11 +36,8 @@ async function init(msg) {
       return new Uint8Array(await r.arrayBuffer());
     }),
   ]);
-  modelBytes = bytes;
-  const probe = new mod.DataGate(modelBytes); // validates the pinned model once
-  info = probe.info();
-  probe.free();
-  return info;
+  gate = new mod.ModelGateRun(bytes); // refuses any model but the pinned one
+  return gate.info();
 }
 
 const sleep = (ms, signal) => new Promise((resolve) => {
@@ -113,7 +109,7 @@ async function runGate(msg) {
   const t0 = performance.now();
   const run = { abort: new AbortController(), stop: false, reason: '' };
   running = run;
-  const gate = new mod.ModelGateRun(modelBytes, { turns: msg.turns });
+  gate.restart({ turns: msg.turns });
   try {
     const plan = gate.conversations();
     postMessage({ type: 'plan', conversations: plan.map((c) => ({ id: c.id, category: c.category })) });
@@ -152,7 +148,6 @@ async function runGate(msg) {
     const assessment = gate.assess();
     postMessage({ type: 'result', assessment, elapsedMs: performance.now() - t0, requests });
   } finally {
-    gate.free();
     if (running === run) running = null;
   }
 }
@@ -163,7 +158,7 @@ self.onmessage = async (ev) => {
     if (msg.type === 'init') {
       postMessage({ type: 'ready', info: await init(msg) });
     } else if (msg.type === 'run') {
-      if (!mod) throw new Error('the classifier is not loaded yet');
+      if (!gate) throw new Error('the classifier is not loaded yet');
       if (running) throw new Error('a run is already in progress');
       await runGate(msg);
     } else if (msg.type === 'cancel') {

@@ -8,6 +8,7 @@
 //! the verdict comes from the classifier scoring these answers, exactly as it
 //! would for a real model. All text here is project-authored (synthetic).
 
+use crate::features::{fnv, FNV_OFFSET};
 use crate::modelgate::ChatMessage;
 use crate::policy::Category;
 use serde::{Deserialize, Serialize};
@@ -269,11 +270,9 @@ const EVERYDAY_GENERIC: &str = "Here's a practical way to approach it: start wit
 
 fn pick(options: &[&'static str], messages: &[ChatMessage]) -> &'static str {
     // Deterministic variety: the same conversation always gets the same text.
-    let h = messages.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, m| {
-        m.content.bytes().fold(h, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-        })
-    });
+    let h = messages
+        .iter()
+        .fold(FNV_OFFSET, |h, m| fnv(h, m.content.as_bytes()));
     options[(h % options.len() as u64) as usize]
 }
 
