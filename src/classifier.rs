@@ -2,6 +2,7 @@
 //! tract, built once from model bytes. The contract between the model file
 //! and this code is in `docs/MODEL_CONTRACT.md`.
 
+use crate::embedding_bag::{self, EmbeddingBag};
 use crate::features::{Featurizer, Window, FEATURE_VERSION};
 use crate::policy::{Category, Severity, Thresholds};
 use serde::{Deserialize, Serialize};
@@ -9,10 +10,15 @@ use std::collections::BTreeMap;
 use std::fmt;
 use tract_onnx::prelude::*;
 
-/// Windows scored per model call. Measured on the 10k-example bench file
-/// (native, one core): 16 → 12.5 s, 64 → 4.8 s, 256 → 2.9 s, 1024 → 5.1 s
-/// (allocations of the [N, L, 32] intermediates start to dominate).
+/// Windows scored per model call when tract runs the whole graph. Measured
+/// on the 10k-example bench file (native, one core): 16 → 12.5 s, 64 → 4.8 s,
+/// 256 → 2.9 s, 1024 → 5.1 s (allocations of the [N, L, 32] intermediates
+/// start to dominate).
 pub const BATCH_WINDOWS: usize = 256;
+/// Windows per model call when the embedding bag runs in Rust and tract only
+/// sees the pooled [N, 32] vectors: no padding, so larger batches only
+/// amortise the per-call overhead.
+pub const BATCH_POOLED: usize = 1024;
 
 /// Metadata stored in the model file (`metadata_props["ftgate"]`).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -97,6 +103,9 @@ impl From<&TextScore> for ScoreRecord {
 
 pub struct Classifier {
     plan: Arc<TypedSimplePlan>,
+    /// The graph's embedding-bag prefix, run in Rust (`None`: tract runs the
+    /// whole graph on ids and weights).
+    bag: Option<EmbeddingBag>,
     meta: ModelMeta,
     thresholds: [Thresholds; 4],
     featurizer: Featurizer,
@@ -127,25 +136,66 @@ impl Classifier {
         bytes: &[u8],
         sha256: String,
     ) -> Result<Classifier, ModelError> {
-        let mut model = tract_onnx::onnx()
-            .model_for_read(&mut &bytes[..])
+        Self::load(bytes, sha256, true)
+    }
+
+    /// As [`Classifier::from_bytes`], but tract runs the whole graph, the
+    /// embedding bag included. Only for tests and benchmarks that compare
+    /// the two ways of running the same model.
+    #[doc(hidden)]
+    pub fn from_bytes_whole_graph(bytes: &[u8]) -> Result<Classifier, ModelError> {
+        Self::load(bytes, crate::verdict::sha256_hex(bytes), false)
+    }
+
+    fn load(bytes: &[u8], sha256: String, split_bag: bool) -> Result<Classifier, ModelError> {
+        let onnx = tract_onnx::onnx();
+        let mut proto = onnx
+            .proto_model_for_read(&mut &bytes[..])
             .map_err(load_err)?;
+        let bag = if split_bag {
+            embedding_bag::split(&mut proto)
+        } else {
+            None
+        };
+        let mut model = onnx.model_for_proto_model(&proto).map_err(load_err)?;
         let meta = read_meta(&model)?;
         let thresholds = check_meta(&meta)?;
         let n = model.sym("N");
-        let l = model.sym("L");
-        model
-            .set_input_fact(
-                0,
-                InferenceFact::dt_shape(i64::datum_type(), tvec!(n.to_dim(), l.to_dim())),
-            )
-            .map_err(load_err)?;
-        model
-            .set_input_fact(
-                1,
-                InferenceFact::dt_shape(f32::datum_type(), tvec!(n.to_dim(), l.to_dim())),
-            )
-            .map_err(load_err)?;
+        match &bag {
+            Some(bag) => {
+                if bag.rows() != meta.buckets as usize {
+                    return Err(ModelError::Incompatible(format!(
+                        "expected an embedding table of {} rows (metadata `buckets`), found {}",
+                        meta.buckets,
+                        bag.rows()
+                    )));
+                }
+                model
+                    .set_input_fact(
+                        0,
+                        InferenceFact::dt_shape(
+                            f32::datum_type(),
+                            tvec!(n.to_dim(), bag.dim().to_dim()),
+                        ),
+                    )
+                    .map_err(load_err)?;
+            }
+            None => {
+                let l = model.sym("L");
+                model
+                    .set_input_fact(
+                        0,
+                        InferenceFact::dt_shape(i64::datum_type(), tvec!(n.to_dim(), l.to_dim())),
+                    )
+                    .map_err(load_err)?;
+                model
+                    .set_input_fact(
+                        1,
+                        InferenceFact::dt_shape(f32::datum_type(), tvec!(n.to_dim(), l.to_dim())),
+                    )
+                    .map_err(load_err)?;
+            }
+        }
         let plan = model
             .into_optimized()
             .map_err(load_err)?
@@ -154,6 +204,7 @@ impl Classifier {
         let featurizer = Featurizer::new(meta.buckets);
         Ok(Classifier {
             plan,
+            bag,
             meta,
             thresholds,
             featurizer,
@@ -178,8 +229,72 @@ impl Classifier {
         self.thresholds[c.index()]
     }
 
+    /// Whether the embedding bag runs in Rust (see [`crate::embedding_bag`]).
+    pub fn runs_bag_in_rust(&self) -> bool {
+        self.bag.is_some()
+    }
+
     /// Probabilities for a batch of windows, in `Category::ALL` order.
     pub fn score_windows(&self, windows: &[&Window]) -> Result<Vec<[f32; 4]>, ModelError> {
+        match &self.bag {
+            Some(bag) => self.score_pooled(bag, windows),
+            None => self.score_whole_graph(windows),
+        }
+    }
+
+    fn run_plan(
+        &self,
+        inputs: TVec<TValue>,
+        n: usize,
+        out: &mut [[f32; 4]],
+        rows: &[usize],
+    ) -> Result<(), ModelError> {
+        let run = |e: String| ModelError::Run(e);
+        let res = self.plan.run(inputs).map_err(|e| run(format!("{e:#}")))?;
+        let probs = res[0]
+            .to_plain_array_view::<f32>()
+            .map_err(|e| run(e.to_string()))?;
+        let probs = probs
+            .as_slice()
+            .ok_or_else(|| run("output is not contiguous".into()))?;
+        if probs.len() != n * 4 {
+            return Err(run(format!(
+                "expected {} outputs, found {}",
+                n * 4,
+                probs.len()
+            )));
+        }
+        for (&i, p) in rows.iter().zip(probs.chunks_exact(4)) {
+            out[i] = [p[0], p[1], p[2], p[3]];
+        }
+        Ok(())
+    }
+
+    /// The bag in Rust, straight from the sparse ids, then the MLP in tract.
+    fn score_pooled(
+        &self,
+        bag: &EmbeddingBag,
+        windows: &[&Window],
+    ) -> Result<Vec<[f32; 4]>, ModelError> {
+        let d = bag.dim();
+        let mut out = vec![[0f32; 4]; windows.len()];
+        let mut pooled: Vec<f32> = Vec::new();
+        let all: Vec<usize> = (0..windows.len()).collect();
+        for rows in all.chunks(BATCH_POOLED) {
+            let n = rows.len();
+            pooled.clear();
+            pooled.resize(n * d, 0.0);
+            for (&i, acc) in rows.iter().zip(pooled.chunks_exact_mut(d)) {
+                bag.pool_into(&windows[i].ids, &windows[i].weights, acc);
+            }
+            let t =
+                Tensor::from_shape(&[n, d], &pooled).map_err(|e| ModelError::Run(e.to_string()))?;
+            self.run_plan(tvec!(t.into()), n, &mut out, rows)?;
+        }
+        Ok(out)
+    }
+
+    fn score_whole_graph(&self, windows: &[&Window]) -> Result<Vec<[f32; 4]>, ModelError> {
         // Batch windows of similar length together: each batch is padded to
         // its longest window, and padding is most of the work otherwise.
         // Padding adds exact zeros, so the order does not change the results.
@@ -210,26 +325,7 @@ impl Classifier {
             let run = |e: String| ModelError::Run(e);
             let t_ids = Tensor::from_shape(&[n, l], &ids).map_err(|e| run(e.to_string()))?;
             let t_wts = Tensor::from_shape(&[n, l], &wts).map_err(|e| run(e.to_string()))?;
-            let res = self
-                .plan
-                .run(tvec!(t_ids.into(), t_wts.into()))
-                .map_err(|e| run(format!("{e:#}")))?;
-            let probs = res[0]
-                .to_plain_array_view::<f32>()
-                .map_err(|e| run(e.to_string()))?;
-            let probs = probs
-                .as_slice()
-                .ok_or_else(|| run("output is not contiguous".into()))?;
-            if probs.len() != n * 4 {
-                return Err(run(format!(
-                    "expected {} outputs, found {}",
-                    n * 4,
-                    probs.len()
-                )));
-            }
-            for (&i, p) in batch.iter().zip(probs.chunks_exact(4)) {
-                out[i] = [p[0], p[1], p[2], p[3]];
-            }
+            self.run_plan(tvec!(t_ids.into(), t_wts.into()), n, &mut out, batch)?;
         }
         Ok(out)
     }

@@ -352,7 +352,11 @@ fn char_ngram_ids(
 /// Sorted unique ids with weight 1 + ln(count), L2-normalised.
 fn weigh(ids: &mut [u32]) -> Window {
     ids.sort_unstable();
-    let mut out = Window::default();
+    let mut out = Window {
+        ids: Vec::with_capacity(ids.len()),
+        weights: Vec::with_capacity(ids.len()),
+        ..Window::default()
+    };
     let mut i = 0;
     let mut norm = 0f32;
     while i < ids.len() {

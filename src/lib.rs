@@ -9,6 +9,7 @@
 
 pub mod check;
 pub mod classifier;
+pub mod embedding_bag;
 pub mod features;
 pub mod modelgate;
 pub mod policy;

@@ -57,10 +57,25 @@ fn features_match_the_golden_features() {
 }
 
 #[test]
-fn tract_matches_onnxruntime_probabilities_and_severities() {
+fn tract_matches_onnxruntime_with_the_bag_in_rust() {
+    let clf = Classifier::from_bytes(ftgate::embedded_model()).unwrap();
+    assert!(
+        clf.runs_bag_in_rust(),
+        "the shipped model's bag should run in Rust"
+    );
+    matches_onnxruntime(&clf);
+}
+
+#[test]
+fn tract_matches_onnxruntime_running_the_whole_graph() {
+    let clf = Classifier::from_bytes_whole_graph(ftgate::embedded_model()).unwrap();
+    assert!(!clf.runs_bag_in_rust());
+    matches_onnxruntime(&clf);
+}
+
+fn matches_onnxruntime(clf: &Classifier) {
     let g = golden();
     let tol = g["tolerance"].as_f64().unwrap() as f32;
-    let clf = Classifier::from_bytes(ftgate::embedded_model()).unwrap();
     let cases = g["cases"].as_array().unwrap();
     let texts: Vec<&str> = cases.iter().map(|c| c["text"].as_str().unwrap()).collect();
     let scores = clf.score_texts(&texts).unwrap();
