@@ -144,9 +144,7 @@ pub fn split(proto: &mut ModelProto) -> Option<EmbeddingBag> {
     let weights_info = graph.input.get(1)?.clone();
     graph.node.retain(|n| !remove.contains(&n.name));
     let used: Vec<String> = graph.node.iter().flat_map(|n| n.input.clone()).collect();
-    graph
-        .initializer
-        .retain(|t| used.iter().any(|u| *u == t.name));
+    graph.initializer.retain(|t| used.contains(&t.name));
     // The declared type is replaced by `set_input_fact` ([N, D] f32); the
     // value info only carries the name here.
     graph.input = vec![tract_onnx::pb::ValueInfoProto {
