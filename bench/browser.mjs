@@ -46,7 +46,11 @@ function generated(mb) {
   return file;
 }
 
-/** Resident memory of Chromium's renderer processes (page + its workers), bytes. */
+/** Resident memory of Chromium's renderer processes (page + its workers),
+ * bytes: private anonymous memory (RssAnon: heaps, wasm memories, compiled
+ * code), which is what the page costs; VmRSS would add the shared libraries
+ * and font/ICU mappings every renderer maps. Set BENCH_RSS_DEBUG=1 to print
+ * each process. */
 function rendererRss() {
   let total = 0;
   for (const pid of fs.readdirSync('/proc')) {
@@ -54,8 +58,12 @@ function rendererRss() {
     try {
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (!cmd.includes('--type=renderer')) continue;
-      const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+      const m = status.match(/RssAnon:\s+(\d+) kB/);
       if (m) total += Number(m[1]) * 1024;
+      if (process.env.BENCH_RSS_DEBUG) {
+        console.error(pid, status.match(/VmRSS:\s+\d+ kB/)?.[0], m?.[0], status.match(/RssShmem:\s+\d+ kB/)?.[0]);
+      }
     } catch { /* the process ended */ }
   }
   return total;
@@ -79,20 +87,19 @@ try {
   say(`### Browser (headless Chromium, navigator.hardwareConcurrency ${cores}, ${os.cpus().length} host cores)`);
   say('');
   say('`node bench/browser.mjs` — through the page\'s file input until `#verdict` has `data-verdict`; ' +
-    'ready: page load until the checker is ready; memory: page JS heap after the check, peak resident memory of the renderer (page + workers) during it.');
+    'ready: navigation start until the checker is ready, measured in the page (first load, then cached); memory: page JS heap after the check, peak resident memory of the renderer (page + workers) during it.');
   say('');
   say('| file | MB | workers | ready (cached) | time | MB/s | examples/s | verdict | JS heap | peak renderer RSS |');
   say('|---|---|---|---|---|---|---|---|---|---|');
   for (const workers of counts) {
     const url = `${env.server.url}?workers=${workers}`;
     // Time to ready twice: the second load finds wasm and model in the cache.
-    const t0 = performance.now();
+    // Measured in the page: navigation start → checker ready.
     const first = await openPage(env.context, url);
-    const readyFirst = performance.now() - t0;
+    const readyFirst = await first.page.evaluate(() => window.__ftgateReadyMs);
     await first.page.close();
-    const t1 = performance.now();
     const { page } = await openPage(env.context, url);
-    const ready = performance.now() - t1;
+    const ready = await page.evaluate(() => window.__ftgateReadyMs);
     const cdp = await env.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     for (const f of files) {

@@ -10,8 +10,13 @@
 //! - `file/reader`: `LineSplitter` + `parse_line` (formats, diagnostics, texts).
 //! - `texts/normalise`: tokenisation with normalisation, every text.
 //! - `texts/features`: windows and hashed n-grams (includes normalise).
-//! - `windows/classifier`: the model call on every window (tract).
+//! - `windows/classifier`: the model on every window (embedding bag in Rust,
+//!   MLP in tract); `windows/classifier_whole_graph`: the same model with
+//!   tract running the whole graph (before the bag moved to Rust).
 //! - `file/check`: the whole `Check` (all of the above plus bookkeeping).
+//! - `load/*`: building the classifier from the model bytes (the main part of
+//!   the page's time to ready): SHA-256 of the model (the pin), the ONNX
+//!   decode + tract optimisation, both.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use ftgate::features::{tokenize, Window};
@@ -106,6 +111,25 @@ fn stages(c: &mut Criterion) {
     g.measurement_time(Duration::from_secs(8));
     g.bench_function("classifier", |b| {
         b.iter(|| black_box(clf.score_windows(&window_refs).expect("scores")))
+    });
+    let whole = ftgate::Classifier::from_bytes_whole_graph(ftgate::embedded_model())
+        .expect("shipped model loads");
+    g.bench_function("classifier_whole_graph", |b| {
+        b.iter(|| black_box(whole.score_windows(&window_refs).expect("scores")))
+    });
+    g.finish();
+
+    let model = ftgate::embedded_model();
+    let mut g = c.benchmark_group("load");
+    g.sample_size(10);
+    g.bench_function("model_sha256", |b| {
+        b.iter(|| black_box(ftgate::verdict::sha256_hex(model)))
+    });
+    g.bench_function("classifier_from_bytes", |b| {
+        b.iter(|| black_box(ftgate::Classifier::from_bytes(model).expect("loads")))
+    });
+    g.bench_function("pinned_classifier", |b| {
+        b.iter(|| black_box(ftgate::pinned_classifier(model).expect("loads")))
     });
     g.finish();
 }

@@ -86,11 +86,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             sys.stderr.write("ftgate-serve: %s\n" % (fmt % args))
             sys.stderr.flush()
 
-    def _headers(self, status, ctype, length, extra=None):
+    def _headers(self, status, ctype, length, extra=None, cache="no-store"):
         self.send_response(status)
         self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(length))
-        self.send_header("Cache-Control", "no-store")
+        if length is not None:  # a 304 has no body and no length
+            self.send_header("Content-Length", str(length))
+        self.send_header("Cache-Control", cache)
         for k, v in SECURITY_HEADERS.items():
             if k == "Content-Security-Policy" and self.path.split("?")[0] in MODEL_GATE_PATHS:
                 v = MODEL_GATE_CSP
@@ -150,9 +151,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self._error(404, "not found")
         ctype = MIME.get(os.path.splitext(full)[1].lower(), "application/octet-stream")
         try:
-            size = os.path.getsize(full)
+            st = os.stat(full)
+            size = st.st_size
+            # Static files may be cached but are revalidated on every use
+            # (`no-cache` + ETag → 304), so a rebuild shows at once while a
+            # reload skips the download and Chromium can reuse the compiled
+            # wasm from its code cache (time to ready: bench/README.md).
+            etag = '"%x-%x"' % (st.st_mtime_ns, size)
+            validators = {"ETag": etag}
+            if etag in [t.strip() for t in self.headers.get("If-None-Match", "").split(",")]:
+                return self._headers(304, ctype, None, validators, cache="no-cache")
             with open(full, "rb") as f:
-                self._headers(200, ctype, size)
+                self._headers(200, ctype, size, validators, cache="no-cache")
                 if self.command == "HEAD":
                     return
                 while True:

@@ -155,6 +155,11 @@ function onWorkerMessage(w, msg) {
       state.ready = true;
       state.info = msg.info || {};
       window.__ftgateInfo = state.info;
+      // Time from navigation start to ready (the benchmark's time to ready).
+      if (window.__ftgateReadyMs === undefined) {
+        window.__ftgateReadyMs = performance.now();
+        window.__ftgateLoadStages = msg.stages;
+      }
       const i = state.info;
       el.modelVersion.textContent = `${i.modelName ?? '?'} ${i.modelVersion ?? ''}`.trim();
       el.policyVersion.textContent = String(i.policyVersion ?? '?');

@@ -13,7 +13,7 @@
 //   {type:'hash', id, file}              SHA-256 of the whole file, one pass
 //   {type:'merge', id, parts, bytes, sha256}   parts: the 'partDone' results in file order
 // Worker -> page
-//   {type:'ready', info, loadMs}
+//   {type:'ready', info, loadMs, stages: {importMs, wasmAndModelMs, classifierMs}}
 //   {type:'progress', id, bytes, totalBytes, lines, examples, texts, elapsedMs, examplesPerSec}
 //   {type:'verdict', id, verdict, bytes, elapsedMs, examplesPerSec}
 //   {type:'cancelled', id, bytes, examples}
@@ -59,8 +59,10 @@ async function load(msg) {
   const modelUrl = new URL(msg.modelUrl || '/models/ftgate-ngram.onnx', self.location.href).href;
   if (Number.isInteger(msg.chunkSize) && msg.chunkSize > 0) chunkSize = msg.chunkSize;
   let mod;
+  const stages = {};
   try {
     mod = await import(pkgUrl);
+    stages.importMs = performance.now() - t0;
   } catch (e) {
     throw new Error(`could not load the ftgate WebAssembly package from ${pkgUrl}: ${errorMessage(e)}`);
   }
@@ -75,14 +77,17 @@ async function load(msg) {
       return new Uint8Array(await r.arrayBuffer());
     }),
   ]);
+  stages.wasmAndModelMs = performance.now() - t0 - stages.importMs;
+  const t1 = performance.now();
   try {
     gate = new mod.DataGate(modelBytes);
   } catch (e) {
     throw new Error(`the model could not be loaded: ${errorMessage(e)}`);
   }
+  stages.classifierMs = performance.now() - t1;
   wasm = mod;
   const info = gate.info();
-  return { info, loadMs: performance.now() - t0, modelBytes: modelBytes.byteLength };
+  return { info, loadMs: performance.now() - t0, stages, modelBytes: modelBytes.byteLength };
 }
 
 async function runCheck(job) {
@@ -267,7 +272,7 @@ self.onmessage = (ev) => {
     case 'init':
       if (!loading) {
         loading = load(msg).then(
-          (r) => self.postMessage({ type: 'ready', info: r.info, loadMs: r.loadMs, modelBytes: r.modelBytes }),
+          (r) => self.postMessage({ type: 'ready', info: r.info, loadMs: r.loadMs, stages: r.stages, modelBytes: r.modelBytes }),
           (e) => self.postMessage({ type: 'error', id: null, stage: 'load', message: errorMessage(e), fatal: true }),
         );
       }

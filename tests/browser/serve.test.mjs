@@ -69,6 +69,26 @@ test('prints its URL and serves the page with security headers', async () => {
   }
 });
 
+test('static files are cached but revalidated: ETag, no-cache, 304 until the file changes', async () => {
+  const url = new URL('/pkg/ftgate_bg.wasm', server.url);
+  const first = await fetch(url);
+  assert.equal(first.status, 200);
+  assert.equal(first.headers.get('cache-control'), 'no-cache');
+  const etag = first.headers.get('etag');
+  assert.match(etag ?? '', /^"[0-9a-f]+-[0-9a-f]+"$/);
+  const again = await fetch(url, { headers: { 'If-None-Match': etag } });
+  assert.equal(again.status, 304);
+  assert.equal((await again.arrayBuffer()).byteLength, 0);
+  // A rebuilt file gets a new ETag, so the old one no longer matches.
+  fs.writeFileSync(path.join(tmp, 'pkg', 'ftgate_bg.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 0]));
+  const changed = await fetch(url, { headers: { 'If-None-Match': etag } });
+  assert.equal(changed.status, 200);
+  assert.notEqual(changed.headers.get('etag'), etag);
+  // Dynamic answers are never cached.
+  const up = await fetch(new URL('/upload', server.url), { method: 'POST', body: 'x' });
+  assert.equal(up.headers.get('cache-control'), 'no-store');
+});
+
 test('nothing outside the three mounts is served', async () => {
   for (const p of ['/../secret.txt', '/pkg/../../secret.txt', '/%2e%2e/secret.txt', '/pkg/%2e%2e/%2e%2e/secret.txt',
     '/models/..%2fm.onnx', '/..%2f..%2fetc/passwd', '/.git/config', '/nope.html', '//etc/passwd']) {
