@@ -29,8 +29,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// Texts gathered before a model call (whole examples only, so an example's
-/// texts are always judged together). Enough windows to fill several
-/// batches of similar length (see `classifier::BATCH_WINDOWS`).
+/// texts are always judged together). Enough windows to fill whole model
+/// batches (`classifier::BATCH_POOLED`, or `BATCH_WINDOWS` of similar
+/// length when tract runs the whole graph).
 const PENDING_TEXTS: usize = 1024;
 /// At most this many findings and diagnostics are kept; the rest are counted.
 pub const MAX_FINDINGS: usize = 10_000;

@@ -331,39 +331,107 @@ impl Classifier {
     }
 
     /// Scores texts: each is split into windows, every window is scored and
-    /// each category takes its worst window.
+    /// each category takes its worst window. Windows are featurized and
+    /// scored in batches of [`SCORE_BATCH_WINDOWS`], and texts longer than
+    /// [`SEGMENT_BYTES`] in overlapping segments, so memory stays bounded
+    /// whatever the texts' length (one 50 MB text would otherwise hold ~2 GB
+    /// of window features at once).
     pub fn score_texts<S: AsRef<str>>(&self, texts: &[S]) -> Result<Vec<TextScore>, ModelError> {
-        let windows: Vec<Vec<Window>> = texts
-            .iter()
-            .map(|t| self.featurizer.windows(t.as_ref()))
-            .collect();
-        let flat: Vec<&Window> = windows.iter().flatten().collect();
-        let probs = self.score_windows(&flat)?;
-        let mut k = 0;
-        Ok(windows
-            .iter()
-            .map(|ws| {
-                let mut s = TextScore::default();
-                let mut worst = -1f32;
-                for w in ws {
-                    let p = probs[k];
-                    k += 1;
-                    for (acc, x) in s.probs.iter_mut().zip(p) {
-                        *acc = acc.max(x);
-                    }
-                    let m = p.iter().copied().fold(f32::MIN, f32::max);
-                    if m > worst {
-                        worst = m;
-                        s.worst_span = (w.start, w.end);
-                    }
+        let mut out = vec![TextScore::default(); texts.len()];
+        let mut worst = vec![f32::NEG_INFINITY; texts.len()];
+        let mut batch: Vec<(usize, Window)> = Vec::new();
+        for (i, t) in texts.iter().enumerate() {
+            let t = t.as_ref();
+            for (s, e) in segments(t) {
+                for mut w in self.featurizer.windows(&t[s..e]) {
+                    w.start += s;
+                    w.end += s;
+                    batch.push((i, w));
                 }
-                for c in Category::ALL {
-                    s.severity[c.index()] = self.thresholds[c.index()].severity(s.probs[c.index()]);
+                if batch.len() >= SCORE_BATCH_WINDOWS {
+                    self.fold_batch(&mut batch, &mut out, &mut worst)?;
                 }
-                s
-            })
-            .collect())
+            }
+        }
+        self.fold_batch(&mut batch, &mut out, &mut worst)?;
+        for s in &mut out {
+            for c in Category::ALL {
+                s.severity[c.index()] = self.thresholds[c.index()].severity(s.probs[c.index()]);
+            }
+        }
+        Ok(out)
     }
+
+    /// Scores the batched windows and folds each into its text's running
+    /// maximum (windows arrive in text order, so ties keep the first
+    /// window's span).
+    fn fold_batch(
+        &self,
+        batch: &mut Vec<(usize, Window)>,
+        out: &mut [TextScore],
+        worst: &mut [f32],
+    ) -> Result<(), ModelError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let refs: Vec<&Window> = batch.iter().map(|(_, w)| w).collect();
+        let probs = self.score_windows(&refs)?;
+        for ((i, w), p) in batch.iter().zip(probs) {
+            let s = &mut out[*i];
+            for (acc, x) in s.probs.iter_mut().zip(p) {
+                *acc = acc.max(x);
+            }
+            let m = p.iter().copied().fold(f32::MIN, f32::max);
+            if m > worst[*i] {
+                worst[*i] = m;
+                s.worst_span = (w.start, w.end);
+            }
+        }
+        batch.clear();
+        Ok(())
+    }
+}
+
+/// Windows featurized before a model call in [`Classifier::score_texts`].
+pub const SCORE_BATCH_WINDOWS: usize = 4096;
+/// Texts longer than this are featurized in segments (no training text comes
+/// near it, so every window of such a text is still a window the model knows).
+pub const SEGMENT_BYTES: usize = 64 * 1024;
+/// Consecutive segments overlap by about this much, so any phrase of up to
+/// this many bytes that a cut would split lies whole in the next segment
+/// (a window phrase of 16 tokens is typically under 200 bytes).
+pub const SEGMENT_OVERLAP_BYTES: usize = 2 * 1024;
+
+/// Byte ranges of a text's segments: the whole text when it is at most
+/// [`SEGMENT_BYTES`]; otherwise cuts at whitespace (or, in text without any,
+/// at a character boundary), each segment overlapping the previous one.
+pub fn segments(text: &str) -> Vec<(usize, usize)> {
+    let n = text.len();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while n - start > SEGMENT_BYTES {
+        let end = cut_before(text, start + SEGMENT_BYTES, start + SEGMENT_BYTES / 2);
+        out.push((start, end));
+        // end − overlap is at least SEGMENT_BYTES / 2 − overlap past start,
+        // so every segment moves on.
+        start = cut_before(text, end - SEGMENT_OVERLAP_BYTES, end - 2 * SEGMENT_OVERLAP_BYTES);
+    }
+    out.push((start, n));
+    out
+}
+
+/// The last ASCII whitespace position in `(floor, at]`, else the character
+/// boundary at or before `at`.
+fn cut_before(text: &str, at: usize, floor: usize) -> usize {
+    let b = text.as_bytes();
+    if let Some(k) = (floor + 1..=at).rev().find(|&k| b[k].is_ascii_whitespace()) {
+        return k;
+    }
+    let mut k = at;
+    while !text.is_char_boundary(k) {
+        k -= 1;
+    }
+    k
 }
 
 fn read_meta(model: &InferenceModel) -> Result<ModelMeta, ModelError> {
@@ -427,6 +495,39 @@ mod tests {
     fn rejects_garbage_bytes_with_a_load_error() {
         let e = Classifier::from_bytes(b"not an onnx model").unwrap_err();
         assert!(matches!(e, ModelError::Load(_)), "{e}");
+    }
+
+    #[test]
+    fn short_texts_are_one_segment() {
+        assert_eq!(segments(""), vec![(0, 0)]);
+        let t = "a b ".repeat(SEGMENT_BYTES / 4);
+        assert_eq!(segments(&t), vec![(0, t.len())]);
+    }
+
+    #[test]
+    fn long_texts_are_cut_at_whitespace_into_overlapping_segments() {
+        let word = "lorem ipsum dolor sit amet ";
+        let t = word.repeat(20 * SEGMENT_BYTES / word.len());
+        let segs = segments(&t);
+        assert!(segs.len() >= 20, "{}", segs.len());
+        assert_eq!(segs[0].0, 0);
+        assert_eq!(segs.last().unwrap().1, t.len());
+        for w in segs.windows(2) {
+            let ((s0, e0), (s1, e1)) = (w[0], w[1]);
+            assert!(e0 - s0 <= SEGMENT_BYTES && e1 > e0);
+            // Overlap of at least the promised bytes, and no more than twice.
+            assert!(e0 - s1 >= SEGMENT_OVERLAP_BYTES && e0 - s1 <= 2 * SEGMENT_OVERLAP_BYTES);
+            assert!(t.as_bytes()[e0].is_ascii_whitespace());
+            assert!(t.as_bytes()[s1].is_ascii_whitespace());
+        }
+    }
+
+    #[test]
+    fn text_without_whitespace_is_cut_at_char_boundaries() {
+        let t = "é".repeat(3 * SEGMENT_BYTES);
+        for (s, e) in segments(&t) {
+            assert!(t.is_char_boundary(s) && t.is_char_boundary(e) && e > s);
+        }
     }
 
     #[test]

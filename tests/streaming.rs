@@ -182,3 +182,60 @@ fn arbitrary_bytes_never_panic_and_every_line_is_accounted_for() {
         assert!(!v.passed(), "random bytes never make a passing file");
     }
 }
+
+/// One chat example (user question, assistant answer) as a JSONL line.
+fn chat_line(user: &str, answer: &str) -> String {
+    serde_json::json!({"messages": [
+        {"role": "user", "content": user},
+        {"role": "assistant", "content": answer},
+    ]})
+    .to_string()
+}
+
+#[test]
+fn a_50_mb_line_is_checked_whole_and_a_line_over_the_limit_is_reported() {
+    let filler = "We reviewed the quarterly report, updated the onboarding docs and planned the next sprint. ";
+    let threat = "I am going to kill you and your whole family tonight, I will cut your throat.";
+    // A ~50 MB answer with the threat three quarters in: hundreds of
+    // segments and thousands of model batches after the text starts.
+    let reps = 50_000_000 / filler.len();
+    let big = format!(
+        "{}{threat} {}",
+        filler.repeat(reps * 3 / 4),
+        filler.repeat(reps / 4)
+    );
+    let mut file = String::new();
+    for i in 1..=12 {
+        file.push_str(&chat_line(
+            &format!("Question {i}?"),
+            "Here is a short, helpful answer.",
+        ));
+        file.push('\n');
+    }
+    file.push_str(&chat_line("Summarise the meeting notes.", &big)); // line 13
+    file.push('\n');
+    let over = "x".repeat(ftgate::policy::MAX_LINE_BYTES);
+    file.push_str(&chat_line("And this one?", &over)); // line 14
+    file.push('\n');
+    file.push_str(&chat_line("Last question?", "A short answer.")); // line 15, no newline
+    let bytes = file.into_bytes();
+    assert!(bytes.len() > 50_000_000 + ftgate::policy::MAX_LINE_BYTES);
+
+    let mut c = Check::new();
+    for chunk in bytes.chunks(4 << 20) {
+        c.feed(clf(), chunk).unwrap();
+    }
+    let v = c.finish(clf()).unwrap();
+    assert_eq!(v.lines, 15);
+    assert_eq!(v.examples, 14, "every line but the over-long one is an example");
+    assert_eq!(v.failing_lines, vec![13]);
+    let f = v.findings.iter().find(|f| f.line == 13).expect("a finding on line 13");
+    assert!(f.excerpt.contains("kill you"), "{:?}", f.excerpt);
+    let long: Vec<_> = v
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == ftgate::reader::Code::LineTooLong)
+        .collect();
+    assert_eq!(long.len(), 1, "{:?}", v.diagnostics);
+    assert_eq!(long[0].line, Some(14));
+}

@@ -109,3 +109,37 @@ test('the page and the native CLI agree on a file written on the fly', async () 
     await page.close();
   }
 });
+
+test('a 50 MB line is checked whole and a line over the 64 MiB limit is reported, as natively', async () => {
+  // 12 short examples, one ~50 MB answer with a threat three quarters in,
+  // one line just over MAX_LINE_BYTES (64 MiB), a last line without newline.
+  const filler = 'We reviewed the quarterly report, updated the onboarding docs and planned the next sprint. ';
+  const threat = 'I am going to kill you and your whole family tonight, I will cut your throat.';
+  const reps = Math.floor(50e6 / filler.length);
+  const line = (u, a) => JSON.stringify({ messages: [{ role: 'user', content: u }, { role: 'assistant', content: a }] });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ftgate-bigline-'));
+  const file = path.join(tmp, 'bigline.jsonl');
+  const fd = fs.openSync(file, 'w');
+  try {
+    for (let i = 1; i <= 12; i++) fs.writeSync(fd, line(`Question ${i}?`, 'Here is a short, helpful answer.') + '\n');
+    fs.writeSync(fd, line('Summarise the meeting notes.', filler.repeat(Math.floor(reps * 3 / 4)) + threat + ' ' + filler.repeat(Math.floor(reps / 4))) + '\n');
+    fs.writeSync(fd, line('And this one?', 'x'.repeat(64 * 1024 * 1024)) + '\n');
+    fs.writeSync(fd, line('Last question?', 'A short answer.'));
+  } finally {
+    fs.closeSync(fd);
+  }
+  const { page, rec } = await openPage(env.context, `${env.server.url}?workers=1`);
+  try {
+    const native = nativeCheck(file);
+    assert.deepEqual(native.failingLines, [13]);
+    assert.deepEqual(native.diagnostics.map((d) => [d.line, d.code]), [[14, 'line_too_long']]);
+    assert.equal(native.examples, 14);
+    const web = await checkInPage(page, file);
+    assertSame(web, native, 'bigline.jsonl');
+    assert.ok(web.findings.some((f) => f.line === 13 && f.excerpt.includes('kill you')), JSON.stringify(web.findings));
+    assert.deepEqual(problems(rec), []);
+  } finally {
+    await page.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
