@@ -414,7 +414,11 @@ pub fn segments(text: &str) -> Vec<(usize, usize)> {
         out.push((start, end));
         // end − overlap is at least SEGMENT_BYTES / 2 − overlap past start,
         // so every segment moves on.
-        start = cut_before(text, end - SEGMENT_OVERLAP_BYTES, end - 2 * SEGMENT_OVERLAP_BYTES);
+        start = cut_before(
+            text,
+            end - SEGMENT_OVERLAP_BYTES,
+            end - 2 * SEGMENT_OVERLAP_BYTES,
+        );
     }
     out.push((start, n));
     out

@@ -227,9 +227,16 @@ fn a_50_mb_line_is_checked_whole_and_a_line_over_the_limit_is_reported() {
     }
     let v = c.finish(clf()).unwrap();
     assert_eq!(v.lines, 15);
-    assert_eq!(v.examples, 14, "every line but the over-long one is an example");
+    assert_eq!(
+        v.examples, 14,
+        "every line but the over-long one is an example"
+    );
     assert_eq!(v.failing_lines, vec![13]);
-    let f = v.findings.iter().find(|f| f.line == 13).expect("a finding on line 13");
+    let f = v
+        .findings
+        .iter()
+        .find(|f| f.line == 13)
+        .expect("a finding on line 13");
     assert!(f.excerpt.contains("kill you"), "{:?}", f.excerpt);
     let long: Vec<_> = v
         .diagnostics
