@@ -87,9 +87,9 @@ try {
   say(`### Browser (headless Chromium, navigator.hardwareConcurrency ${cores}, ${os.cpus().length} host cores)`);
   say('');
   say('`node bench/browser.mjs` — through the page\'s file input until `#verdict` has `data-verdict`; ' +
-    'ready: navigation start until the checker is ready, measured in the page (first load, then cached); memory: page JS heap after the check, peak resident memory of the renderer (page + workers) during it.');
+    'ready: navigation start until the checker is ready, measured in the page (first load, then cached); memory: page JS heap after the check; private resident memory (RssAnon) of all renderer processes (page + workers) just before the check and its peak during it.');
   say('');
-  say('| file | MB | workers | ready (cached) | time | MB/s | examples/s | verdict | JS heap | peak renderer RSS |');
+  say('| file | MB | workers | ready (cached) | time | MB/s | examples/s | verdict | JS heap | renderer memory: before → peak |');
   say('|---|---|---|---|---|---|---|---|---|---|');
   for (const workers of counts) {
     const url = `${env.server.url}?workers=${workers}`;
@@ -104,7 +104,8 @@ try {
     await cdp.send('Performance.enable');
     for (const f of files) {
       const bytes = fs.statSync(f).size;
-      let peak = rendererRss();
+      const before = rendererRss();
+      let peak = before;
       const poll = setInterval(() => { peak = Math.max(peak, rendererRss()); }, 250);
       const s = performance.now();
       let v;
@@ -118,7 +119,7 @@ try {
       const heap = m.metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? NaN;
       say(`| ${path.relative(REPO, path.resolve(f))} | ${mb(bytes)} | ${workers} | ${readyFirst.toFixed(0)} ms (${ready.toFixed(0)} ms) | ` +
         `${secs.toFixed(1)} s | ${(bytes / 1e6 / secs).toFixed(2)} | ${Math.round(v.examples / secs).toLocaleString('en-US')} | ` +
-        `${v.verdict} | ${mb(heap)} MB | ${mb(peak)} MB |`);
+        `${v.verdict} | ${mb(heap)} MB | ${mb(before)} → ${mb(peak)} MB |`);
     }
     await page.close();
   }
