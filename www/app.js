@@ -56,6 +56,8 @@ const state = {
   restarts: 0,
   pool: null,        // WorkerPool for checks when CONFIG.workers > 1
   poolReady: null,   // its start-up, awaited before 'ready'
+  poolFailed: false, // the pool could not start or failed: one full worker checks
+  workerLite: false, // the page's worker loaded no wasm/model (a pool checks)
   poolAbort: null,   // AbortController of the pool's running check
 };
 
@@ -132,8 +134,12 @@ function startWorker() {
   w.onmessageerror = () => {
     if (w === state.worker) setStatus('Checker failed: a message could not be read', false);
   };
-  w.postMessage({ type: 'init', modelUrl: CONFIG.modelUrl, pkgUrl: CONFIG.pkgUrl, chunkSize: CONFIG.chunkSize });
-  if (CONFIG.workers > 1 && !state.pool && !state.poolReady) {
+  // With a pool, this worker is lite (no wasm, no model: it only writes
+  // cleaned files), so N workers mean N classifiers, not N + 1. If the pool
+  // cannot start or later fails, a full worker replaces it.
+  state.workerLite = CONFIG.workers > 1 && !state.poolFailed;
+  w.postMessage({ type: 'init', modelUrl: CONFIG.modelUrl, pkgUrl: CONFIG.pkgUrl, chunkSize: CONFIG.chunkSize, lite: state.workerLite });
+  if (state.workerLite && !state.pool && !state.poolReady) {
     state.poolReady = WorkerPool.create({
       size: CONFIG.workers, modelUrl: CONFIG.modelUrl, pkgUrl: CONFIG.pkgUrl,
       chunkSize: CONFIG.chunkSize, partBytes: CONFIG.partBytes,
@@ -148,12 +154,21 @@ function onWorkerMessage(w, msg) {
       if (state.poolReady) {
         // Ready once the pool is too; if it cannot start, one worker checks.
         state.poolReady
-          .then((pool) => { state.pool = pool; }, (e) => console.warn(`ftgate: no worker pool (${e.message}); checking with one worker`))
+          .then((pool) => { state.pool = pool; }, (e) => {
+            console.warn(`ftgate: no worker pool (${e.message}); checking with one worker`);
+            state.poolFailed = true;
+          })
           .then(() => { state.poolReady = null; onWorkerMessage(w, msg); });
         return;
       }
+      if (state.workerLite && !state.pool) {
+        // No pool to check with: replace the lite worker with a full one.
+        w.terminate();
+        startWorker();
+        return;
+      }
       state.ready = true;
-      state.info = msg.info || {};
+      state.info = msg.info || (state.pool && state.pool.info) || {};
       window.__ftgateInfo = state.info;
       // Time from navigation start to ready (the benchmark's time to ready).
       if (window.__ftgateReadyMs === undefined) {
@@ -288,9 +303,14 @@ function checkWithPool(id, file) {
         return;
       }
       if (e && e.fatal) {
-        // A pool worker trapped: later checks use the single worker.
+        // A pool worker trapped: later checks use a single full worker.
         state.pool.close();
         state.pool = null;
+        state.poolFailed = true;
+        if (state.workerLite) {
+          state.worker.terminate();
+          startWorker();
+        }
       }
       relay({ type: 'error', stage: 'check', message: e && e.message ? e.message : String(e), fatal: false });
     },

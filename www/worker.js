@@ -3,7 +3,7 @@
 // as a Blob handed back to the page (cleaned-file download).
 //
 // Page -> worker
-//   {type:'init', pkgUrl, modelUrl, wasmUrl?, wasmModule?, chunkSize?}   (no wasmUrl: ftgate_bg.wasm beside pkgUrl;
+//   {type:'init', pkgUrl, modelUrl, wasmUrl?, wasmModule?, chunkSize?, lite?}   (no wasmUrl: ftgate_bg.wasm beside pkgUrl;
 //                                    wasmModule: a WebAssembly.Module compiled once by the pool)
 //   {type:'check', id, file}            file: File/Blob
 //   {type:'cancel', id}
@@ -28,6 +28,7 @@ const FEED_SLICE = 1024 * 1024;        // bytes handed to gate.feed() at a time
 const PROGRESS_INTERVAL_MS = 100;
 
 let gate = null;
+let lite = false; // loaded without wasm or model (see load)
 let wasm = null; // the wasm-bindgen module (FileHash)
 let chunkSize = DEFAULT_CHUNK;
 let loading = null;
@@ -55,6 +56,14 @@ function yieldToEvents() {
 
 async function load(msg) {
   const t0 = performance.now();
+  // lite: the page's own worker while a pool does the checking. It only
+  // writes cleaned files (plain JS), so it loads no wasm and no model: the
+  // pool's N workers are the only classifiers in memory.
+  if (msg.lite) {
+    lite = true;
+    if (Number.isInteger(msg.chunkSize) && msg.chunkSize > 0) chunkSize = msg.chunkSize;
+    return { info: null, loadMs: performance.now() - t0, stages: { lite: true }, modelBytes: 0 };
+  }
   const pkgUrl = new URL(msg.pkgUrl || '/pkg/ftgate.js', self.location.href).href;
   const modelUrl = new URL(msg.modelUrl || '/models/ftgate-ngram.onnx', self.location.href).href;
   if (Number.isInteger(msg.chunkSize) && msg.chunkSize > 0) chunkSize = msg.chunkSize;
@@ -286,8 +295,9 @@ self.onmessage = (ev) => {
         self.postMessage({ type: 'error', id: msg.id, stage: msg.type, message: 'the checker stopped after an internal error; reload the page', fatal: true });
         break;
       }
-      if (!gate) {
-        self.postMessage({ type: 'error', id: msg.id, stage: msg.type, message: 'the checker is not ready yet', fatal: false });
+      if (!gate && !(lite && msg.type === 'clean')) {
+        const message = lite ? 'this worker only writes cleaned files (the pool checks)' : 'the checker is not ready yet';
+        self.postMessage({ type: 'error', id: msg.id, stage: msg.type, message, fatal: false });
         break;
       }
       if (msg.type === 'check') {

@@ -58,6 +58,10 @@ test('pool verdicts equal the single worker and the native CLI on every fixture'
   // The page's own worker plus the pool's three.
   assert.equal(pool.page.workers().length, 4, 'the pool runs 3 workers');
   assert.equal(single.page.workers().length, 1, '?workers=1 runs one worker');
+  // The page's own worker is lite next to a pool: 3 classifiers, not 4.
+  const modelFetches = (rec) => rec.requests.filter((r) => new URL(r.url()).pathname.endsWith('/ftgate-ngram.onnx')).length;
+  assert.equal(modelFetches(pool.rec), 3, 'one model load per pool worker, none for the page worker');
+  assert.equal(modelFetches(single.rec), 1);
   for (const file of fixtureFiles()) {
     const label = path.relative(FIXTURES, file);
     const one = await checkInPage(single.page, file);
