@@ -181,6 +181,34 @@ def distill_targets(T, W, Pteach, owner, w_win, cats, alpha, unl_weight):
     return T, W
 
 
+def mil_weights(T, W, S, owner, row_w, margin):
+    """Multiple-instance labels for the train windows. For every target j and every text
+    that is positive for j and has more than one window, keep as positive only the windows
+    whose first-pass score S[:, j] (a logit) is within `margin` of the text's best window
+    (the windows that carry the harm); the text's other windows get weight 0 for j (masked,
+    no loss), and the kept windows share the text's row weight. Negative windows (and
+    single-window texts) are unchanged. Deterministic (ties keep every tied window).
+    Returns the new weights and per-target counts."""
+    W = W.copy()
+    n_texts = int(owner.max()) + 1 if len(owner) else 0
+    nwin = np.bincount(owner, minlength=n_texts)
+    stats = []
+    for j in range(T.shape[1]):
+        pos = (W[:, j] > 0) & (T[:, j] > 0)
+        multi = pos & (nwin[owner] > 1)
+        best = np.full(n_texts, -np.inf)
+        np.maximum.at(best, owner[multi], S[multi, j])
+        keep = multi & (S[:, j] >= best[owner] - margin)
+        n_keep = np.bincount(owner[keep], minlength=n_texts)
+        drop = multi & ~keep
+        W[drop, j] = 0
+        W[keep, j] = row_w[owner[keep]] / n_keep[owner[keep]]
+        stats.append({"pos_windows": int(pos.sum()), "multi_window_pos_windows": int(multi.sum()),
+                      "kept": int(keep.sum()), "masked": int(drop.sum()),
+                      "pos_texts_multi": int((np.bincount(owner[multi], minlength=n_texts) > 0).sum())})
+    return W, stats
+
+
 def val_score(P_text, Yv):
     aps = []
     for j in range(K):
@@ -339,6 +367,10 @@ def fit_linear(Xtr, Ttr, Wtr, Cs, val_ap, log=print):
     from sklearn.linear_model import LogisticRegression
 
     nt = Ttr.shape[1]
+    if isinstance(Cs, dict):  # fixed C per target ({j: C}); targets not in the dict are skipped
+        fixed = Cs
+    else:
+        fixed = None
     coef = np.zeros((Xtr.shape[1], nt), np.float32)
     icpt = np.zeros(nt, np.float32)
     chosen = []
@@ -359,10 +391,11 @@ def fit_linear(Xtr, Ttr, Wtr, Cs, val_ap, log=print):
             Xj, y, sw = Xj[nz], y[nz], sw[nz]
         sw = sw * len(sw) / sw.sum()
         best = None
-        for C in Cs:
+        cs_j = [fixed[j]] if fixed is not None else Cs
+        for C in cs_j:
             lr = LogisticRegression(C=C, max_iter=400, solver="lbfgs", tol=1e-5)
             lr.fit(Xj, y, sample_weight=sw)
-            ap = val_ap(j, lr) if len(Cs) > 1 else 0.0
+            ap = val_ap(j, lr) if (len(cs_j) > 1 or fixed is not None) else 0.0
             if best is None or ap > best[0]:
                 best = (ap, C, lr.coef_[0].copy(), lr.intercept_[0])
         coef[:, j] = best[2]
@@ -420,6 +453,8 @@ def train(cfg, X, owner, rows, Y, split, log=print, Pteach=None):
     prior = np.log((Wtr * Ttr).sum(0) + 1) - np.log((Wtr * (1 - Ttr)).sum(0) + 1)
     model = Model(X.shape[1], cfg["D"], cfg["H"], rng, prior=prior)
     best, best_p, bad = -1.0, None, 0
+    if cfg.get("mil") and (not cfg.get("linear_init") or Pteach is not None):
+        raise SystemExit("--mil needs the linear warm start (its first pass scores the windows) and no --distill")
     if cfg.get("linear_init"):
         t0 = time.time()
         def val_ap(j, lr):
@@ -431,6 +466,21 @@ def train(cfg, X, owner, rows, Y, split, log=print, Pteach=None):
 
         coef, icpt, chosen = fit_linear(Xtr, Ttr, Wtr, cfg["C"], val_ap, log)
         cfg["C_chosen"] = chosen
+        if cfg.get("mil"):
+            # multiple-instance labels: the first-pass linear model picks the windows of each
+            # positive text that carry the harm; the others are masked; refit with the chosen Cs
+            m = cfg["mil"]
+            S = np.asarray(Xtr @ coef, dtype=np.float64) + icpt
+            row_tr = np.array([r["weight"] for r in rows], np.float32)
+            own_tr = owner[tr_w]
+            Wm, stats = mil_weights(T[tr_w], W[tr_w], S, own_tr, row_tr, m["margin"])
+            Wtr = balance(T[tr_w], Wm, cfg["balance_power"])
+            m["stats"] = stats
+            for j, st in enumerate(stats):
+                log(f"  mil target {j}: {st}")
+            log(f"  mil first pass done ({time.time()-t0:.1f}s); refitting the linear warm start")
+            fixed = {j: c for j, c in enumerate(chosen) if c is not None}
+            coef, icpt, _ = fit_linear(Xtr, Ttr, Wtr, fixed, val_ap, log)
         init_from_linear(model, coef, icpt, rng)
         Pt = text_max(model.predict(Xva)[:, :K], own_va, len(va_t))
         best, aps = val_score(Pt, Yv)
@@ -489,6 +539,11 @@ def main():
                     help="rows with an unknown label for the category: teacher target at this x row weight (0 = off)")
     ap.add_argument("--distill-extra", action="store_true",
                     help="also train on the teacher-labelled extra texts stored in --distill (train split only)")
+    ap.add_argument("--mil", action="store_true",
+                    help="multiple-instance labels: in a positive multi-window text only the windows that the "
+                         "first-pass linear model scores within --mil-margin of the best are positives, "
+                         "the others are masked for that target")
+    ap.add_argument("--mil-margin", type=float, default=1.0, help="logit margin below the best window (--mil)")
     ap.add_argument("--report-dir", default=str(WORK),
                     help="where float_model.npz and train_report.json go")
     ap.add_argument("--version", default=VERSION, help="model version written to the metadata")
@@ -523,6 +578,8 @@ def main():
     cfg = {"D": args.dim, "H": args.hidden, "epochs": args.epochs, "lr": args.lr, "batch": args.batch,
            "wd_e": args.wd_e, "wd": 1e-4, "balance_power": args.balance, "patience": 3,
            "linear_init": not args.no_linear_init, "C": args.C}
+    if args.mil:
+        cfg["mil"] = {"margin": args.mil_margin}
     Pteach = None
     if args.distill:
         z = zd
@@ -585,6 +642,10 @@ def main():
                      f"raised jointly until fully-safe benign hard negatives flagged in any category <= "
                      f"{args.gate_bhn:.1%} and plain negatives <= {args.gate_neg:.1%}). "
                      f"See MODEL_CARD.md.")
+    if cfg.get("mil"):
+        meta["notes"] += (f" Multiple-instance labels: in a positive multi-window training text only the windows "
+                          f"within {cfg['mil']['margin']:g} logit of the best first-pass window are positives, "
+                          f"the others are masked.")
     if cfg.get("distill"):
         d = cfg["distill"]
         meta["notes"] += (f" Distilled: soft targets for {', '.join(d['cats'])} from frozen all-MiniLM-L6-v2 + "
