@@ -313,7 +313,6 @@ fn server_errors_end_incomplete_not_deployable() {
 #[test]
 fn a_hanging_endpoint_times_out_incomplete() {
     let (url, _) = serve(|_, _| Reply::Hang);
-    let t0 = Instant::now();
     let (code, v, _) = model_gate(
         &[
             "--endpoint",
@@ -328,8 +327,12 @@ fn a_hanging_endpoint_times_out_incomplete() {
         None,
     );
     assert_incomplete(&v, code, "could not get an answer");
-    // Bounded: 4 attempts of 0.3 s plus backoff, not the server's 30 s.
-    assert!(t0.elapsed() < Duration::from_secs(25));
+    // The client's timeout ended each attempt (the server would only close
+    // the connection after 30 s), and the retries were bounded. Checked by
+    // the error, not by a clock, so a slow machine cannot fail it.
+    let msg = v["failures"][0]["message"].as_str().unwrap();
+    assert!(msg.contains("timed out"), "{msg}");
+    assert!(msg.contains("after 4 attempts"), "{msg}");
 }
 
 #[test]
