@@ -100,6 +100,13 @@ try {
     await first.page.close();
     const { page } = await openPage(env.context, url);
     const ready = await page.evaluate(() => window.__ftgateReadyMs);
+    // Where the cached ready time goes inside the page's first worker (a
+    // lite worker next to a pool loads nothing: see the pool's own figure).
+    const stages = await page.evaluate(() => window.__ftgateLoadStages);
+    if (stages && !stages.lite) {
+      const ms = (k) => `${Math.round(stages[k])} ms`;
+      console.log(`workers=${workers}: worker load stages (cached): import ${ms('importMs')}, wasm + model fetch ${ms('wasmAndModelMs')}, classifier ${ms('classifierMs')}`);
+    }
     const cdp = await env.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     for (const f of files) {

@@ -242,13 +242,9 @@ impl Classifier {
         }
     }
 
-    fn run_plan(
-        &self,
-        inputs: TVec<TValue>,
-        n: usize,
-        out: &mut [[f32; 4]],
-        rows: &[usize],
-    ) -> Result<(), ModelError> {
+    /// Runs the plan on one batch of `n` windows; their probabilities in
+    /// batch order.
+    fn run_plan(&self, inputs: TVec<TValue>, n: usize) -> Result<Vec<[f32; 4]>, ModelError> {
         let run = |e: String| ModelError::Run(e);
         let res = self.plan.run(inputs).map_err(|e| run(format!("{e:#}")))?;
         let probs = res[0]
@@ -264,10 +260,10 @@ impl Classifier {
                 probs.len()
             )));
         }
-        for (&i, p) in rows.iter().zip(probs.chunks_exact(4)) {
-            out[i] = [p[0], p[1], p[2], p[3]];
-        }
-        Ok(())
+        Ok(probs
+            .chunks_exact(4)
+            .map(|p| [p[0], p[1], p[2], p[3]])
+            .collect())
     }
 
     /// The bag in Rust, straight from the sparse ids, then the MLP in tract.
@@ -277,19 +273,18 @@ impl Classifier {
         windows: &[&Window],
     ) -> Result<Vec<[f32; 4]>, ModelError> {
         let d = bag.dim();
-        let mut out = vec![[0f32; 4]; windows.len()];
+        let mut out = Vec::with_capacity(windows.len());
         let mut pooled: Vec<f32> = Vec::new();
-        let all: Vec<usize> = (0..windows.len()).collect();
-        for rows in all.chunks(BATCH_POOLED) {
-            let n = rows.len();
+        for batch in windows.chunks(BATCH_POOLED) {
+            let n = batch.len();
             pooled.clear();
             pooled.resize(n * d, 0.0);
-            for (&i, acc) in rows.iter().zip(pooled.chunks_exact_mut(d)) {
-                bag.pool_into(&windows[i].ids, &windows[i].weights, acc);
+            for (w, acc) in batch.iter().zip(pooled.chunks_exact_mut(d)) {
+                bag.pool_into(&w.ids, &w.weights, acc);
             }
             let t =
                 Tensor::from_shape(&[n, d], &pooled).map_err(|e| ModelError::Run(e.to_string()))?;
-            self.run_plan(tvec!(t.into()), n, &mut out, rows)?;
+            out.extend(self.run_plan(tvec!(t.into()), n)?);
         }
         Ok(out)
     }
@@ -325,7 +320,10 @@ impl Classifier {
             let run = |e: String| ModelError::Run(e);
             let t_ids = Tensor::from_shape(&[n, l], &ids).map_err(|e| run(e.to_string()))?;
             let t_wts = Tensor::from_shape(&[n, l], &wts).map_err(|e| run(e.to_string()))?;
-            self.run_plan(tvec!(t_ids.into(), t_wts.into()), n, &mut out, batch)?;
+            let probs = self.run_plan(tvec!(t_ids.into(), t_wts.into()), n)?;
+            for (&i, p) in batch.iter().zip(probs) {
+                out[i] = p;
+            }
         }
         Ok(out)
     }
@@ -334,8 +332,9 @@ impl Classifier {
     /// each category takes its worst window. Windows are featurized and
     /// scored in batches of [`SCORE_BATCH_WINDOWS`], and texts longer than
     /// [`SEGMENT_BYTES`] in overlapping segments, so memory stays bounded
-    /// whatever the texts' length (one 50 MB text would otherwise hold ~2 GB
-    /// of window features at once).
+    /// whatever the texts' length (a 50 MB text has ~500,000 windows of ~236
+    /// ids and weights each: on the order of a gigabyte if held at once, an
+    /// estimate, not a measurement).
     pub fn score_texts<S: AsRef<str>>(&self, texts: &[S]) -> Result<Vec<TextScore>, ModelError> {
         let mut out = vec![TextScore::default(); texts.len()];
         let mut worst = vec![f32::NEG_INFINITY; texts.len()];

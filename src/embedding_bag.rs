@@ -115,8 +115,9 @@ fn initializer<'a>(graph: &'a GraphProto, name: &str) -> Option<&'a TensorProto>
 }
 
 fn load(t: &TensorProto) -> TractResult<Tensor> {
-    let onnx = tract_onnx::onnx();
-    tract_onnx::tensor::load_tensor(&*onnx.provider, t, None)
+    // The resolver `tract_onnx::onnx()` uses by default; building a whole
+    // `Onnx` (its op registry) per initializer would be start-up work.
+    tract_onnx::tensor::load_tensor(&tract_onnx::data_resolver::MmapDataResolver, t, None)
 }
 
 fn int_attr(n: &NodeProto, name: &str) -> Option<i64> {
@@ -176,10 +177,6 @@ fn recognise(graph: &GraphProto) -> Option<(EmbeddingBag, String, Vec<String>)> 
     if dq.op_type != "DequantizeLinear" || int_attr(dq, "axis").is_some_and(|a| a != 1) {
         return None;
     }
-    let table = load(initializer(graph, dq.input.first()?)?).ok()?;
-    if table.datum_type() != i8::datum_type() || table.rank() != 2 {
-        return None;
-    }
     let scale = load(initializer(graph, dq.input.get(1)?)?).ok()?;
     if scale.len() != 1 {
         return None; // per-row scales: not this model's quantisation
@@ -222,6 +219,11 @@ fn recognise(graph: &GraphProto) -> Option<(EmbeddingBag, String, Vec<String>)> 
         .iter()
         .find(|n| n.op_type == "ReduceSum" && n.input.first() == Some(wemb))?;
     if axes_of(graph, pool)? != [1] || int_attr(pool, "keepdims") != Some(0) {
+        return None;
+    }
+    // The table last: 4 MB, loaded only once the graph is known to match.
+    let table = load(initializer(graph, dq.input.first()?)?).ok()?;
+    if table.datum_type() != i8::datum_type() || table.rank() != 2 {
         return None;
     }
     let shape = table.shape().to_vec();

@@ -295,7 +295,8 @@ self.onmessage = (ev) => {
         self.postMessage({ type: 'error', id: msg.id, stage: msg.type, message: 'the checker stopped after an internal error; reload the page', fatal: true });
         break;
       }
-      if (!gate && !(lite && msg.type === 'clean')) {
+      // Cleaning is plain JS; every other job needs the wasm and model.
+      if (!gate && msg.type !== 'clean') {
         const message = lite ? 'this worker only writes cleaned files (the pool checks)' : 'the checker is not ready yet';
         self.postMessage({ type: 'error', id: msg.id, stage: msg.type, message, fatal: false });
         break;
