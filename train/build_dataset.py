@@ -303,6 +303,8 @@ def main():
     ap.add_argument("--data", default=str(DEFAULT_DATA))
     ap.add_argument("--authored", default=str(TRAIN_DIR / "authored" / "authored.jsonl"))
     ap.add_argument("--out", default=str(WORK / "dataset.jsonl"))
+    ap.add_argument("--val-topics", action="store_true",
+                    help="authored validation = whole held-out topics (common.authored_topic_splits)")
     args = ap.parse_args()
 
     rows = []
@@ -325,7 +327,8 @@ def main():
     # exact-duplicate handling across sources: keep first occurrence per (group, text);
     # rows sharing a group always share a split.
     au_rows = [r for r in rows if r["source"] == "authored"]
-    tsplit = authored_topic_splits([r["topic"] for r in au_rows], {r["topic"]: r.get("batch", 1) for r in au_rows})
+    tsplit = authored_topic_splits([r["topic"] for r in au_rows], {r["topic"]: r.get("batch", 1) for r in au_rows},
+                                   val_topics=args.val_topics)
     seen = set()
     final = []
     for r in rows:
@@ -357,7 +360,7 @@ def main():
         low = collections.Counter(r["split"] for r in final if (r["labels"][c] or 0) == 2)
         print(f"{c:14s} >=medium train/val/test {pos['train']}/{pos['validation']}/{pos['test']}"
               f"  low {low['train']}/{low['validation']}/{low['test']}", file=sys.stderr)
-    for sp_ in ["test"]:
+    for sp_ in ["test", "validation"]:
         print(f"authored {sp_} topics: {sorted(t for t, v in tsplit.items() if v == sp_)}", file=sys.stderr)
     print(f"wrote {len(final)} rows -> {args.out}", file=sys.stderr)
 

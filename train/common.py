@@ -66,7 +66,7 @@ def split_of(group: str) -> str:
     return "test"
 
 
-def authored_topic_splits(topics, batch_of: dict | None = None) -> dict:
+def authored_topic_splits(topics, batch_of: dict | None = None, val_topics: bool = False) -> dict:
     """Authored data: whole topics are held out for TEST. Within each topic family
     (the prefix before '/', e.g. violence/, hn/) topics are ranked by hash and the
     first ~15% (at least one) go to test. Rows of the other topics are split
@@ -76,7 +76,13 @@ def authored_topic_splits(topics, batch_of: dict | None = None) -> dict:
     `batch_of` maps topic -> generator batch (default 1). The rule is applied to
     each (batch, family) separately, so topics added in a later batch never move
     an earlier batch's topic between train and test (the test split of existing
-    rows stays fixed)."""
+    rows stays fixed).
+
+    `val_topics`: also hold out whole topics for VALIDATION. After the test topics, the
+    next ~15 % of each (batch, family) ranking (at least one, when the family has at least
+    4 topics) go to validation whole, and the rows of the remaining topics all go to train.
+    Then C, early stopping and thresholds are chosen on phrasings the model has not seen,
+    as at test time. Test topics are the same either way."""
     batch_of = batch_of or {}
     fam: dict = {}
     for t in sorted(set(topics)):
@@ -88,14 +94,18 @@ def authored_topic_splits(topics, batch_of: dict | None = None) -> dict:
         ts = sorted(ts, key=lambda t: hashlib.sha256(("ftgate-topic-v1:" + t).encode()).hexdigest())
         n = len(ts)
         n_test = max(1, round(0.15 * n)) if n >= 2 else 0
+        n_val = max(1, round(0.15 * n)) if val_topics and n >= 4 else 0
         for i, t in enumerate(ts):
-            out[t] = "test" if i < n_test else "train"
+            out[t] = "test" if i < n_test else "validation" if i < n_test + n_val else \
+                "train-only" if val_topics else "train"
     return out
 
 
 def authored_row_split(topic_split: str, group: str) -> str:
-    if topic_split == "test":
-        return "test"
+    if topic_split in ("test", "validation"):
+        return topic_split
+    if topic_split == "train-only":
+        return "train"
     return "validation" if split_of(group) == "validation" else "train"
 
 
@@ -223,8 +233,13 @@ def csr_to_padded(X: sp.csr_matrix):
     return ids, w
 
 
+def dataset_path() -> Path:
+    """train/work/dataset.jsonl, or FTGATE_DATASET (another build_dataset.py output)."""
+    return Path(os.environ.get("FTGATE_DATASET", str(WORK / "dataset.jsonl")))
+
+
 def load_dataset(path: Path | None = None) -> list[dict]:
-    path = path or (WORK / "dataset.jsonl")
+    path = path or dataset_path()
     if not path.exists():
         sys.exit(f"{path} missing: run python3 train/build_dataset.py first")
     with open(path, encoding="utf-8") as f:

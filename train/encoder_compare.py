@@ -311,6 +311,30 @@ def train_subsample(rows: list[dict], Y: np.ndarray, max_n: int, rng) -> np.ndar
     return np.sort(sel)
 
 
+def _store_path(enc: MiniLM, max_len: int) -> Path:
+    return WORK / f"enc_store_L{max_len}_{enc.sha256[:12]}.npz"
+
+
+def _text_keys(texts: list[str]) -> np.ndarray:
+    return np.array([hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts])
+
+
+def _store_add(enc: MiniLM, max_len: int, texts: list[str], E: np.ndarray) -> None:
+    """Per-text embedding store next to the per-list caches, so that a changed text list (new
+    authored rows, another split) only embeds the texts it has not seen."""
+    path = _store_path(enc, max_len)
+    keys = _text_keys(texts)
+    if path.exists():
+        z = np.load(path)
+        old_k, old_e = z["keys"], z["emb"]
+        new = ~np.isin(keys, old_k)
+        if not new.any():
+            return
+        keys, E = np.concatenate([old_k, keys[new]]), np.concatenate([old_e, E[new]])
+    keys, first = np.unique(keys, return_index=True)
+    np.savez(path, keys=keys, emb=E[first])
+
+
 def cached_embeddings(enc: MiniLM, name: str, texts: list[str], max_len: int, batch: int):
     hh = hashlib.sha256()
     hh.update(f"{ENC_ID}:{enc.sha256}:len{max_len}".encode())
@@ -323,14 +347,34 @@ def cached_embeddings(enc: MiniLM, name: str, texts: list[str], max_len: int, ba
     if path.exists():
         z = np.load(path)
         print(f"  {name}: {len(texts)} texts, cached {path.name}")
+        _store_add(enc, max_len, texts, z["emb"])
         return z["emb"], full, float(z["seconds"])
-    print(f"  {name}: embedding {len(texts)} texts at <= {max_len} tokens ...", flush=True)
+    todo = np.arange(len(texts))
+    known = None
+    store = _store_path(enc, max_len)
+    if store.exists():
+        z = np.load(store)
+        keys = _text_keys(texts)
+        pos = np.minimum(np.searchsorted(z["keys"], keys), len(z["keys"]) - 1)
+        hit = z["keys"][pos] == keys
+        known = (hit, z["emb"][pos[hit]])
+        todo = np.flatnonzero(~hit)
+        print(f"  {name}: {len(texts) - len(todo)} of {len(texts)} texts from {store.name}")
+    print(f"  {name}: embedding {len(todo)} texts at <= {max_len} tokens ...", flush=True)
     t0 = time.time()
-    E = enc.embed_ids(ids, batch, log_every=40)
-    sec = time.time() - t0
+    Enew = enc.embed_ids([ids[i] for i in todo], batch, log_every=40) if len(todo) else None
+    dim = Enew.shape[1] if Enew is not None else known[1].shape[1]
+    E = np.zeros((len(texts), dim), np.float32)
+    if known is not None:
+        E[known[0]] = known[1]
+    if Enew is not None:
+        E[todo] = Enew
+    # a timing is kept only when every text was embedded here (a partial one is no speed figure)
+    sec = time.time() - t0 if known is None else float("nan")
     WORK.mkdir(parents=True, exist_ok=True)
     np.savez(path, emb=E, seconds=sec)
-    print(f"  {name}: {sec:.0f} s ({len(texts) / sec:.1f} texts/s)")
+    _store_add(enc, max_len, texts, E)
+    print(f"  {name}: {time.time() - t0:.0f} s for {len(todo)} new texts")
     return E, full, sec
 
 

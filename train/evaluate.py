@@ -124,7 +124,27 @@ def main():
         "flag_rate_benign_hard_negatives": round(float(flag_any[bhn_any].mean()), 4) if bhn_any.any() else None,
         "n_harmful": int(harmful.sum()), "n_fully_safe": int(clean.sum()), "n_benign_hn": int(bhn_any.sum()),
     }
+    # Operating-point-free comparison of two models: move the four medium thresholds together
+    # (the same shift in logit space) until the gate flags r of the fully-safe texts.
+    logit = np.log(np.clip(P, 1e-7, 1 - 1e-7) / np.clip(1 - P, 1e-7, 1))
+    tl = np.array([np.log(thr_all[c]["medium"] / (1 - thr_all[c]["medium"])) for c in CATS])
+    at = {}
+    for r in (0.01, 0.02, 0.03, 0.04, 0.05):
+        lo, hi = -20.0, 20.0
+        for _ in range(60):  # bisection on the shift: flag rate falls as the shift grows
+            mid = (lo + hi) / 2
+            if ((logit >= tl + mid).any(1)[clean]).mean() > r:
+                lo = mid
+            else:
+                hi = mid
+        f = (logit >= tl + hi).any(1)
+        at[f"{r:.2f}"] = {"recall_harmful": round(float(f[harmful].mean()), 4),
+                          "flag_rate_benign_hard_negatives": round(float(f[bhn_any].mean()), 4) if bhn_any.any() else None,
+                          "flag_rate_plain_negatives": round(float(f[plain].mean()), 4) if plain.any() else None}
+    report["gate"]["at_fully_safe_flag_rate"] = at
     g = report["gate"]
+    print("gate recall with the thresholds moved together to flag r of the fully-safe texts: " +
+          ", ".join(f"r={k}: {v['recall_harmful']:.3f}" for k, v in at.items()))
     print(f"\ngate (any category >= medium): recall on harmful {g['recall_any_harmful_medium']:.3f} (n={g['n_harmful']}), "
           f"flag rate on fully-safe {g['flag_rate_fully_safe']:.3f} (n={g['n_fully_safe']}), "
           f"on plain negatives {g['flag_rate_plain_negatives']} (n={g['n_plain_negatives']}), "

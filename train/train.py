@@ -26,7 +26,7 @@ from common import (CATS, DEFAULT_BUCKETS, MODEL_PATH, SEED, WORK, featurize_csr
                     label_matrix, load_dataset, ort_window_probs, text_max)
 from onnx_export import build_model  # noqa: E402
 
-VERSION = "0.2.0"
+VERSION = "0.3.0"
 K = len(CATS)
 E_SGD = float(os.environ.get("FTGATE_E_SGD", "0"))
 E_INIT = float(os.environ.get("FTGATE_E_INIT", "0.01"))
@@ -207,6 +207,45 @@ def mil_weights(T, W, S, owner, row_w, margin):
                       "kept": int(keep.sum()), "masked": int(drop.sum()),
                       "pos_texts_multi": int((np.bincount(owner[multi], minlength=n_texts) > 0).sum())})
     return W, stats
+
+
+def context_augment(rows, frac, max_words=28, seed=SEED, split="train"):
+    """Harm next to benign text must still score as harm (long texts are scored per window
+    and a 32-token window around a short threat is mostly benign tokens). For a share `frac`
+    of the short train texts (3-22 words) that are positive (>= medium) or benign hard
+    negatives, add one copy padded with benign filler words to at most `max_words` words,
+    so the copy stays one window: the harmful (or look-alike) part keeps the text's labels
+    and the filler must not change them. The filler is a contiguous run of words from
+    fully-safe plain negatives of the same split (not davidson's tweets). One split at a
+    time (`split`); deterministic. Returns the new rows and the index of each one's source row."""
+    rng = np.random.default_rng(seed + 17 + (split != "train"))
+    fill = [r["text"].split() for r in rows
+            if r["split"] == split and r["kind"] == "negative" and r["source"] != "davidson-hate-offensive"
+            and all(v == 0 for v in r["labels"].values())]
+    fill = [w for w in fill if len(w) >= 4]
+    out, src = [], []
+    for i, r in enumerate(rows):
+        # diasafety replies are harmful only in their dialogue context: padding them adds noise
+        if r["split"] != split or r["source"] in ("distill-extra", "diasafety"):
+            continue
+        words = r["text"].split()
+        if not 3 <= len(words) <= 22:
+            continue
+        if not (r["kind"] == "positive" or (r["kind"] == "hard_negative" and r["benign"])):
+            continue
+        if rng.random() >= frac:
+            continue
+        n_fill = int(rng.integers(max(4, (max_words - len(words)) // 2), max_words - len(words) + 1))
+        pad = []
+        while len(pad) < n_fill:
+            f = fill[int(rng.integers(len(fill)))]
+            a = int(rng.integers(0, max(1, len(f) - 3)))
+            pad += f[a : a + n_fill - len(pad)]
+        k = int(rng.integers(0, n_fill + 1))
+        text = " ".join(pad[:k] + words + pad[k:])
+        out.append({**r, "text": text, "source": r["source"] + "+context", "group": "aug:" + r["group"]})
+        src.append(i)
+    return out, np.array(src, np.int64)
 
 
 def val_score(P_text, Yv):
@@ -547,6 +586,13 @@ def main():
     ap.add_argument("--report-dir", default=str(WORK),
                     help="where float_model.npz and train_report.json go")
     ap.add_argument("--version", default=VERSION, help="model version written to the metadata")
+    ap.add_argument("--context-aug", type=float, default=0.0,
+                    help="share of short positive / benign look-alike train texts also trained padded with benign "
+                         "filler words in one window (see context_augment); 0 = off")
+    ap.add_argument("--context-aug-hard", action="store_true",
+                    help="padded copies train on their hard labels, not on the teacher's soft targets")
+    ap.add_argument("--context-aug-val", type=float, default=0.0,
+                    help="the same for the validation split (early stopping and thresholds); 0 = off")
     ap.add_argument("--from-float", default=None,
                     help="skip training: export + thresholds from a saved float_model.npz")
     args = ap.parse_args()
@@ -568,6 +614,18 @@ def main():
             rows = rows + [{"text": str(t), "labels": {c: None for c in CATS}, "source": "distill-extra",
                             "group": "x", "weight": 1.0, "kind": "extra", "hn": [], "benign": False, "sev": False,
                             "topic": None, "split": "train"} for t in zd["extra_texts"]]
+    n_extra_end = len(rows)
+    aug_src = np.zeros(0, np.int64)
+    if args.context_aug > 0:
+        aug, aug_src = context_augment(rows, args.context_aug)
+        rows = rows + aug
+        print(f"context augmentation: {len(aug)} padded copies of short train texts")
+    if args.context_aug_val > 0:
+        # validation gets padded copies too, so that early stopping and the thresholds see harm
+        # inside longer text, as in real files; no teacher score is needed for them
+        aug_v, _ = context_augment(rows, args.context_aug_val, split="validation")
+        rows = rows + aug_v
+        print(f"context augmentation: {len(aug_v)} padded copies of short validation texts")
     texts = [r["text"] for r in rows]
     split = np.array([r["split"] for r in rows])
     Y = label_matrix(rows)
@@ -580,15 +638,21 @@ def main():
            "linear_init": not args.no_linear_init, "C": args.C}
     if args.mil:
         cfg["mil"] = {"margin": args.mil_margin}
+    if args.context_aug > 0 or args.context_aug_val > 0:
+        cfg["context_aug"] = {"frac": args.context_aug, "rows": len(aug_src), "val_frac": args.context_aug_val,
+                              "hard": args.context_aug_hard}
     Pteach = None
     if args.distill:
         z = zd
         Pteach = np.full((len(rows), K), np.nan, np.float32)
         Pteach[np.flatnonzero(split[:n_base] == "train")] = z["train"]  # test rows: never a teacher score
-        if len(rows) > n_base:
-            Pteach[n_base:] = z["extra"]
+        if n_extra_end > n_base:
+            Pteach[n_base:n_extra_end] = z["extra"]
+        if not args.context_aug_hard:
+            # a padded copy keeps its source text's teacher score
+            Pteach[n_extra_end:n_extra_end + len(aug_src)] = Pteach[aug_src]
         cfg["distill"] = {"file": os.path.basename(args.distill), "rows_key": str(z["rows_key"]),
-                          "extra_rows": len(rows) - n_base, "extra_source": str(z["extra_source"]) if "extra_source" in z else "",
+                          "extra_rows": n_extra_end - n_base, "extra_source": str(z["extra_source"]) if "extra_source" in z else "",
                           "cats": [c for c in args.distill_cats.split(",") if c],
                           "alpha": args.distill_alpha, "unlabelled_weight": args.distill_unlabelled_weight}
         assert all(c in CATS for c in cfg["distill"]["cats"])
@@ -642,6 +706,9 @@ def main():
                      f"raised jointly until fully-safe benign hard negatives flagged in any category <= "
                      f"{args.gate_bhn:.1%} and plain negatives <= {args.gate_neg:.1%}). "
                      f"See MODEL_CARD.md.")
+    if args.context_aug > 0:
+        meta["notes"] += (f" Context augmentation: {len(aug_src)} short train texts also trained padded with benign "
+                          f"filler words in one window.")
     if cfg.get("mil"):
         meta["notes"] += (f" Multiple-instance labels: in a positive multi-window training text only the windows "
                           f"within {cfg['mil']['margin']:g} logit of the best first-pass window are positives, "
