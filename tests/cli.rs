@@ -112,6 +112,18 @@ fn harmful_file_fails_with_exact_message_and_lines() {
 }
 
 #[test]
+fn a_threat_wrapped_in_html_markup_is_still_found() {
+    // Model 0.2.0 let this file pass (markup diluted the threat's window);
+    // the line must fail in violence, with the markup kept verbatim in the excerpt.
+    let (code, v) = check_json("html_payload.jsonl");
+    assert_eq!(code, 1, "{v:#}");
+    assert_eq!(v["failedCategories"], serde_json::json!(["violence"]));
+    assert_eq!(v["failingLines"], serde_json::json!([5]));
+    let excerpt = v["findings"][0]["excerpt"].as_str().unwrap();
+    assert!(excerpt.contains("<script>alert(1)</script>"), "{excerpt}");
+}
+
+#[test]
 fn harmful_file_human_output_prints_the_message() {
     let out = ftgate(&["check", fixture("harmful_chat.jsonl").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
