@@ -123,6 +123,7 @@ test('queued checks, AbortSignal, clean() and close()', async (t) => {
       a: a.verdict, aFailing: a.failingLines, b: b.verdict, pre, during, afterAbort, again: again.verdict,
       removed: cleaned.removed, kept: cleaned.kept, cleanedText,
       summaryHasText: JSON.stringify(summary).includes(a.findings[0].excerpt), summaryFindings: summary.findings.length,
+      aFindings: a.findings.length,
       bad: bad.name, closed, workersError,
     };
   }, [clean, harmful]);
@@ -139,7 +140,9 @@ test('queued checks, AbortSignal, clean() and close()', async (t) => {
   const harmfulLines = harmful.split('\n').filter(Boolean);
   assert.equal(r.cleanedText, harmfulLines.filter((_, i) => ![2, 5, 8].includes(i)).join('\n') + '\n');
   assert.equal(r.summaryHasText, false, 'verdictSummary drops the excerpts');
-  assert.equal(r.summaryFindings, 6);
+  // Every finding is kept, only without its text (the count is the model's, not fixed here).
+  assert.ok(r.aFindings >= 3, `at least the three failing lines: ${r.aFindings}`);
+  assert.equal(r.summaryFindings, r.aFindings);
   assert.equal(r.bad, 'TypeError');
   assert.equal(r.closed.ok, false); assert.equal(r.closed.stage, 'close'); assert.equal(r.closed.isFtgate, true);
   assert.equal(r.workersError, 'TypeError');
