@@ -110,8 +110,8 @@ fmt:
 # Reproduces models/ftgate-ngram.onnx from ../shared/data (or DATA=...): dataset, the
 # MiniLM teacher's scores (distillation), the n-gram model, the test report, the golden file.
 # One BLAS thread, so that every run sums in the same order and the model is byte-identical.
-# About 30 minutes on 2 cores the first time (embedding ~58,000 texts), ~15 with the caches
-# in train/work/.
+# About 5 minutes on 2 cores with the caches in train/work/; the first run also embeds
+# ~58,000 texts with the teacher (about 11 minutes more with 2 threads, longer with 1).
 MODEL_ENV := FTGATE_FEATURIZE=$(FTGATE) OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
 model: native
 	pip install -q -r train/requirements.txt
