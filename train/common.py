@@ -275,6 +275,19 @@ def ort_window_probs(sess, X: sp.csr_matrix, batch: int = 256) -> np.ndarray:
     return np.concatenate(out, axis=0) if out else np.zeros((0, len(CATS)), np.float32)
 
 
+def model_text_probs(model_path, texts: list[str], cache_name: str) -> tuple[np.ndarray, dict]:
+    """Text-level probabilities [n, 4] of a model file (onnxruntime, max over windows, as
+    `ftgate check` scores), and the model's metadata. Features are cached under `cache_name`."""
+    import onnxruntime as ort
+
+    meta = read_model_meta(Path(model_path))
+    X, owner = featurize_csr(texts, int(meta["buckets"]), cache_name=cache_name)
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = 2
+    sess = ort.InferenceSession(str(model_path), opts, providers=["CPUExecutionProvider"])
+    return text_max(ort_window_probs(sess, X), owner, len(texts)), meta
+
+
 def text_max(win_probs: np.ndarray, owner: np.ndarray, n_texts: int) -> np.ndarray:
     """Text-level probability = max over its windows (what the Rust side does)."""
     P = np.full((n_texts, win_probs.shape[1]), -np.inf, dtype=np.float32)

@@ -18,17 +18,8 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import CATS, featurize_csr, label_matrix, load_dataset, ort_window_probs, read_model_meta, text_max  # noqa: E402
+from common import CATS, label_matrix, load_dataset, model_text_probs  # noqa: E402
 from evaluate import auprc  # noqa: E402
-
-
-def text_probs(model: str, rows: list[dict], split: str) -> np.ndarray:
-    import onnxruntime as ort
-
-    meta = read_model_meta(model)
-    X, owner = featurize_csr([r["text"] for r in rows], int(meta["buckets"]), cache_name=split)
-    sess = ort.InferenceSession(model, providers=["CPUExecutionProvider"])
-    return text_max(ort_window_probs(sess, X), owner, len(rows))
 
 
 def main():
@@ -40,7 +31,8 @@ def main():
     args = ap.parse_args()
     rows = [r for r in load_dataset() if r["split"] == args.split]
     Y = label_matrix(rows)
-    Pa, Pb = text_probs(args.a, rows, args.split), text_probs(args.b, rows, args.split)
+    texts = [r["text"] for r in rows]
+    Pa, Pb = (model_text_probs(m, texts, args.split)[0] for m in (args.a, args.b))
     rng = np.random.default_rng(0)
     print(f"{args.split} split, {len(rows)} texts; AUPRC A -> B, B - A with a 95 % paired bootstrap interval")
     for j, c in enumerate(CATS):

@@ -53,8 +53,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import (CATS, MODEL_PATH, SEED, WORK, featurize_csr, label_matrix,  # noqa: E402
-                    load_dataset, ort_window_probs, read_model_meta, text_max)
+from common import CATS, MODEL_PATH, SEED, WORK, label_matrix, load_dataset, model_text_probs  # noqa: E402
 from evaluate import auprc, metrics  # noqa: E402  (same metric definitions as evaluate.py)
 
 ENC_SUBDIR = "data/embeddings/sentence-transformers__all-MiniLM-L6-v2"
@@ -319,11 +318,11 @@ def _text_keys(texts: list[str]) -> np.ndarray:
     return np.array([hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts])
 
 
-def _store_add(enc: MiniLM, max_len: int, texts: list[str], E: np.ndarray) -> None:
-    """Per-text embedding store next to the per-list caches, so that a changed text list (new
-    authored rows, another split) only embeds the texts it has not seen."""
+def _store_add(enc: MiniLM, max_len: int, keys: np.ndarray, E: np.ndarray) -> None:
+    """Per-text embedding store next to the per-list caches (`keys` from `_text_keys`), so that
+    a changed text list (new authored rows, another split) only embeds the texts it has not
+    seen. Filled when a list is embedded."""
     path = _store_path(enc, max_len)
-    keys = _text_keys(texts)
     if path.exists():
         z = np.load(path)
         old_k, old_e = z["keys"], z["emb"]
@@ -347,14 +346,13 @@ def cached_embeddings(enc: MiniLM, name: str, texts: list[str], max_len: int, ba
     if path.exists():
         z = np.load(path)
         print(f"  {name}: {len(texts)} texts, cached {path.name}")
-        _store_add(enc, max_len, texts, z["emb"])
         return z["emb"], full, float(z["seconds"])
     todo = np.arange(len(texts))
     known = None
+    keys = _text_keys(texts)
     store = _store_path(enc, max_len)
     if store.exists():
         z = np.load(store)
-        keys = _text_keys(texts)
         pos = np.minimum(np.searchsorted(z["keys"], keys), len(z["keys"]) - 1)
         hit = z["keys"][pos] == keys
         known = (hit, z["emb"][pos[hit]])
@@ -373,20 +371,13 @@ def cached_embeddings(enc: MiniLM, name: str, texts: list[str], max_len: int, ba
     sec = time.time() - t0 if known is None else float("nan")
     WORK.mkdir(parents=True, exist_ok=True)
     np.savez(path, emb=E, seconds=sec)
-    _store_add(enc, max_len, texts, E)
+    _store_add(enc, max_len, keys, E)
     print(f"  {name}: {time.time() - t0:.0f} s for {len(todo)} new texts")
     return E, full, sec
 
 
 def ngram_scores(rows: list[dict], cache: str):
-    import onnxruntime as ort
-
-    meta = read_model_meta(MODEL_PATH)
-    X, owner = featurize_csr([r["text"] for r in rows], int(meta["buckets"]), cache_name=cache)
-    opts = ort.SessionOptions()
-    opts.intra_op_num_threads = 2
-    sess = ort.InferenceSession(str(MODEL_PATH), opts, providers=["CPUExecutionProvider"])
-    return text_max(ort_window_probs(sess, X), owner, len(rows)), meta
+    return model_text_probs(MODEL_PATH, [r["text"] for r in rows], cache)
 
 
 # --------------------------------------------------------------------------

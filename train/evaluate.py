@@ -17,8 +17,7 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import (CATS, MODEL_PATH, WORK, featurize_csr, label_matrix, load_dataset,  # noqa: E402
-                    ort_window_probs, read_model_meta, text_max)
+from common import CATS, MODEL_PATH, WORK, label_matrix, load_dataset, model_text_probs  # noqa: E402
 
 
 def sev_pred(p, thr):
@@ -78,17 +77,10 @@ def main():
     ap.add_argument("--split", default="test")
     ap.add_argument("--out", default=str(WORK / "eval.json"))
     args = ap.parse_args()
-    import onnxruntime as ort
 
-    meta = read_model_meta(args.model)
-    thr_all = meta["thresholds"]
-    B = int(meta["buckets"])
     rows = [r for r in load_dataset() if r["split"] == args.split]
-    X, owner = featurize_csr([r["text"] for r in rows], B, cache_name=args.split)
-    opts = ort.SessionOptions()
-    opts.intra_op_num_threads = 2
-    sess = ort.InferenceSession(args.model, opts, providers=["CPUExecutionProvider"])
-    P = text_max(ort_window_probs(sess, X), owner, len(rows))
+    P, meta = model_text_probs(args.model, [r["text"] for r in rows], args.split)
+    thr_all = meta["thresholds"]
     Y = label_matrix(rows)
     src = np.array([r["source"] for r in rows])
     benign = np.array([r["benign"] for r in rows])

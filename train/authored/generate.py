@@ -4098,7 +4098,7 @@ def stats_md(rows):
     per = defaultdict(list)
     for r in rows:
         per[r["topic"]].append(r)
-    for tname in [t["name"] for t in TOPICS + TOPICS2 + TOPICS3 + TOPICS4]:
+    for tname in [t["name"] for _, topics in BATCHES for t in topics]:
         rs = per.get(tname, [])
         lab = Counter()
         for r in rs:
@@ -4110,61 +4110,37 @@ def stats_md(rows):
     return "\n".join(md)
 
 
-def main(argv):
-    rng = random.Random(SEED)
-    seen: set = set()
-    base_uses: Counter = Counter()
+# (seed, topics) of each generator batch, in the order their rows are written.
+BATCHES = [(SEED, TOPICS), (SEED2, TOPICS2), (SEED3, TOPICS3), (SEED4, TOPICS4)]
+
+
+def gen_batch(seed: int, topics: list, batch: int, seen: set, base_uses: Counter) -> list[dict]:
+    """One generator batch: its topics with their own RNG, rows tagged with `batch` (batch 1
+    rows carry no tag), shuffled. Batches share `seen` so no text repeats an earlier one;
+    each later batch is appended after the earlier ones, which keeps their rows unchanged."""
+    rng = random.Random(seed)
     rows = []
-    for spec in TOPICS:
+    for spec in topics:
         got = gen_topic(rng, spec, seen, base_uses)
         if len(got) < spec["n"]:
             print(f"note: {spec['name']} produced {len(got)}/{spec['n']} unique rows", file=sys.stderr)
+        if batch > 1:
+            for r in got:
+                r["batch"] = batch
         rows.extend(got)
     validate(rows)
     rng.shuffle(rows)
-    # batch 2: new topics only, own RNG, appended after batch 1 (batch-1 rows unchanged)
-    rng2 = random.Random(SEED2)
-    rows2 = []
-    for spec in TOPICS2:
-        got = gen_topic(rng2, spec, seen, base_uses)
-        if len(got) < spec["n"]:
-            print(f"note: {spec['name']} produced {len(got)}/{spec['n']} unique rows", file=sys.stderr)
-        for r in got:
-            r["batch"] = 2
-        rows2.extend(got)
-    names = [t["name"] for t in TOPICS] + [t["name"] for t in TOPICS2]
+    return rows
+
+
+def main(argv):
+    seen: set = set()
+    base_uses: Counter = Counter()
+    names = [t["name"] for _, topics in BATCHES for t in topics]
     assert len(names) == len(set(names)), "duplicate topic names across batches"
-    validate(rows2)
-    rng2.shuffle(rows2)
-    # batch 3: new topics only, own RNG, appended after batch 2 (batch-1 and batch-2 rows unchanged)
-    rng3 = random.Random(SEED3)
-    rows3 = []
-    for spec in TOPICS3:
-        got = gen_topic(rng3, spec, seen, base_uses)
-        if len(got) < spec["n"]:
-            print(f"note: {spec['name']} produced {len(got)}/{spec['n']} unique rows", file=sys.stderr)
-        for r in got:
-            r["batch"] = 3
-        rows3.extend(got)
-    names += [t["name"] for t in TOPICS3]
-    assert len(names) == len(set(names)), "duplicate topic names across batches"
-    validate(rows3)
-    rng3.shuffle(rows3)
-    # batch 4: new topics only, own RNG, appended after batch 3 (batch-1, -2 and -3 rows unchanged)
-    rng4 = random.Random(SEED4)
-    rows4 = []
-    for spec in TOPICS4:
-        got = gen_topic(rng4, spec, seen, base_uses)
-        if len(got) < spec["n"]:
-            print(f"note: {spec['name']} produced {len(got)}/{spec['n']} unique rows", file=sys.stderr)
-        for r in got:
-            r["batch"] = 4
-        rows4.extend(got)
-    names += [t["name"] for t in TOPICS4]
-    assert len(names) == len(set(names)), "duplicate topic names across batches"
-    validate(rows4)
-    rng4.shuffle(rows4)
-    rows = rows + rows2 + rows3 + rows4
+    rows = []
+    for b, (seed, topics) in enumerate(BATCHES, start=1):
+        rows += gen_batch(seed, topics, b, seen, base_uses)
     with open(OUT, "w", encoding="utf-8", newline="\n") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
