@@ -18,6 +18,11 @@ test('keyboard: Enter on the drop zone opens the file chooser', async () => {
   assert.equal(await page.getAttribute('#dropzone', 'tabindex'), '0');
   assert.equal(await page.getAttribute('#dropzone', 'role'), 'button');
   assert.equal(await page.locator('label[for="file"]').count(), 1, '#file has a label');
+  // Listen before any key is pressed: Playwright turns on file-chooser
+  // interception without waiting for it, so a listener added just before
+  // Enter missed the chooser on a busy CI machine. The Tab presses and
+  // evaluations below are round trips that let interception take effect.
+  const chooserOpened = page.waitForEvent('filechooser', { timeout: 30_000 });
   // Tab from the start of the page: the two tool links, then the drop zone.
   const order = [];
   for (let i = 0; i < 3; i++) {
@@ -25,9 +30,6 @@ test('keyboard: Enter on the drop zone opens the file chooser', async () => {
     order.push(await page.evaluate(() => document.activeElement.id || document.activeElement.textContent));
   }
   assert.deepEqual(order, ['Data gate', 'Model gate', 'dropzone']);
-  // Listen before pressing Enter: file-chooser interception is turned on
-  // without waiting, and a busy machine can otherwise miss the chooser.
-  const chooserOpened = page.waitForEvent('filechooser', { timeout: 30_000 });
   await page.keyboard.press('Enter');
   const chooser = await chooserOpened;
   await chooser.setFiles(path.join(WEB_FIXTURES, 'clean.jsonl'));
