@@ -11,8 +11,6 @@ import json
 import os
 import sys
 
-import numpy as np
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import CATS, MODEL_PATH, ROOT, pad_windows, read_model_meta, run_featurizer  # noqa: E402
 
