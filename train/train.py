@@ -26,7 +26,7 @@ from common import (CATS, DEFAULT_BUCKETS, MODEL_PATH, SEED, WORK, featurize_csr
                     label_matrix, load_dataset, ort_window_probs, text_max)
 from onnx_export import build_model  # noqa: E402
 
-VERSION = "0.3.0"
+VERSION = "0.4.0"
 K = len(CATS)
 E_SGD = float(os.environ.get("FTGATE_E_SGD", "0"))
 E_INIT = float(os.environ.get("FTGATE_E_INIT", "0.01"))
