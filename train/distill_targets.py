@@ -166,7 +166,7 @@ def hh_human_turns(data_dir: str, dataset_groups: set) -> list[str]:
     return out
 
 
-def _logit(p: np.ndarray) -> np.ndarray:
+def logit(p: np.ndarray) -> np.ndarray:
     p = np.clip(p.astype(np.float64), 1e-6, 1 - 1e-6)
     return np.log(p / (1 - p))
 
@@ -207,17 +207,17 @@ def stack_category(j, tr, va, extra_texts, Ytr, Yva, wtr, fold, Ptr, Pva, Pex, C
     full = fit(k)
     ng_va = text_max(Xva, ova, len(va), full)
     kv = ~np.isnan(Yva[:, j])
-    Sva = np.stack([ng_va, _logit(Pva[:, j])], 1)
+    Sva = np.stack([ng_va, logit(Pva[:, j])], 1)
     st = LogisticRegression(random_state=SEED).fit(Sva[kv], Yva[kv, j] >= 4)
     c = CATS[j]
     print(f"  stack {c}: n-gram out-of-fold train AUPRC {auprc(y[k], ng_tr[k]):.4f}, encoder {auprc(y[k], Ptr[k, j]):.4f}; "
           f"validation n-gram {auprc(Yva[kv, j] >= 4, ng_va[kv]):.4f}, encoder {auprc(Yva[kv, j] >= 4, Pva[kv, j]):.4f}; "
           f"weights {np.round(st.coef_[0], 3).tolist()} bias {st.intercept_[0]:+.3f}")
-    Ptr[:, j] = st.predict_proba(np.stack([ng_tr, _logit(Ptr[:, j])], 1))[:, 1]
+    Ptr[:, j] = st.predict_proba(np.stack([ng_tr, logit(Ptr[:, j])], 1))[:, 1]
     Pva[:, j] = st.predict_proba(Sva)[:, 1]
     if extra_texts:
         Xex, oex = featurize_csr(extra_texts, DEFAULT_BUCKETS, cache_name="teacher_extra")
-        Pex[:, j] = st.predict_proba(np.stack([text_max(Xex, oex, len(extra_texts), full), _logit(Pex[:, j])], 1))[:, 1]
+        Pex[:, j] = st.predict_proba(np.stack([text_max(Xex, oex, len(extra_texts), full), logit(Pex[:, j])], 1))[:, 1]
     oof = auprc(y[k], Ptr[k, j])  # before the hard negatives are set (that step reads their labels)
     hn = np.array([c in r["hn"] for r in tr]) & (Ytr[:, j] == 0)
     Ptr[hn, j] = 0.0
