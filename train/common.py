@@ -288,8 +288,9 @@ def model_text_probs(model_path, texts: list[str], cache_name: str) -> tuple[np.
     return text_max(ort_window_probs(sess, X), owner, len(texts)), meta
 
 
-def text_max(win_probs: np.ndarray, owner: np.ndarray, n_texts: int) -> np.ndarray:
-    """Text-level probability = max over its windows (what the Rust side does)."""
-    P = np.full((n_texts, win_probs.shape[1]), -np.inf, dtype=np.float32)
+def text_max(win_probs: np.ndarray, owner: np.ndarray, n_texts: int, dtype=np.float32) -> np.ndarray:
+    """Text-level probability = max over its windows (what the Rust side does). Also used for
+    window logits (`dtype=np.float64` keeps them unrounded)."""
+    P = np.full((n_texts, win_probs.shape[1]), -np.inf, dtype=dtype)
     np.maximum.at(P, owner, win_probs)
     return P

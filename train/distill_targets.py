@@ -27,8 +27,8 @@ scores, because the encoder alone is weaker than the n-gram model on hate (valid
 combined by a logistic regression fit on the VALIDATION rows (two weights and a bias;
 calibrated to validation's class balance, not balanced). Train rows get the stack of their
 out-of-fold scores; validation and hh-rlhf rows the stack of the full-train models.
-The hard negatives of a stacked category (rows listed as look-alikes for it, label 0) keep
-a teacher score of 0, so their target stays a hard 0: the encoder ties mentions of groups to
+The hard negatives of a stacked category (rows listed as look-alikes for it, label 0) get no
+teacher score (NaN), so train.py keeps their label, a hard 0, as the target: the encoder ties mentions of groups to
 hate, and letting it soften those rows flagged 7 of 32 benign toxigen statements on test
 (measured, model card).
 
@@ -178,7 +178,7 @@ def stack_category(j, tr, va, extra_texts, Ytr, Yva, wtr, fold, Ptr, Pva, Pex, C
 
     from sklearn.linear_model import LogisticRegression
 
-    from common import DEFAULT_BUCKETS, featurize_csr
+    from common import DEFAULT_BUCKETS, featurize_csr, text_max
 
     t0 = time.time()
     Xtr, otr = featurize_csr([r["text"] for r in tr], DEFAULT_BUCKETS, cache_name="teacher_train")
@@ -196,16 +196,14 @@ def stack_category(j, tr, va, extra_texts, Ytr, Yva, wtr, fold, Ptr, Pva, Pex, C
         lr.fit(Xtr[m], yy, sample_weight=sw * len(sw) / sw.sum())
         return lr
 
-    def text_max(X, owner, n, lr):
-        out = np.full(n, -np.inf)
-        np.maximum.at(out, owner, lr.decision_function(X))
-        return out
+    def text_logit(X, owner, n, lr):  # the text's worst window, as the Rust side scores
+        return text_max(lr.decision_function(X)[:, None], owner, n, dtype=np.float64)[:, 0]
 
     ng_tr = np.full(len(tr), np.nan)
     for f in range(folds):
-        ng_tr[fold == f] = text_max(Xtr, otr, len(tr), fit(k & (fold != f)))[fold == f]
+        ng_tr[fold == f] = text_logit(Xtr, otr, len(tr), fit(k & (fold != f)))[fold == f]
     full = fit(k)
-    ng_va = text_max(Xva, ova, len(va), full)
+    ng_va = text_logit(Xva, ova, len(va), full)
     kv = ~np.isnan(Yva[:, j])
     Sva = np.stack([ng_va, logit(Pva[:, j])], 1)
     st = LogisticRegression(random_state=SEED).fit(Sva[kv], Yva[kv, j] >= 4)
@@ -217,11 +215,13 @@ def stack_category(j, tr, va, extra_texts, Ytr, Yva, wtr, fold, Ptr, Pva, Pex, C
     Pva[:, j] = st.predict_proba(Sva)[:, 1]
     if extra_texts:
         Xex, oex = featurize_csr(extra_texts, DEFAULT_BUCKETS, cache_name="teacher_extra")
-        Pex[:, j] = st.predict_proba(np.stack([text_max(Xex, oex, len(extra_texts), full), logit(Pex[:, j])], 1))[:, 1]
+        Pex[:, j] = st.predict_proba(np.stack([text_logit(Xex, oex, len(extra_texts), full), logit(Pex[:, j])], 1))[:, 1]
     oof = auprc(y[k], Ptr[k, j])  # before the hard negatives are set (that step reads their labels)
+    # No teacher score (NaN) for the category's look-alikes: train.py then keeps their label as
+    # the target (a hard 0) instead of blending in the teacher
     hn = np.array([c in r["hn"] for r in tr]) & (Ytr[:, j] == 0)
-    Ptr[hn, j] = 0.0
-    print(f"  stack {c}: train out-of-fold AUPRC {oof:.4f}; {int(hn.sum())} hard negatives kept at 0 "
+    Ptr[hn, j] = np.nan
+    print(f"  stack {c}: train out-of-fold AUPRC {oof:.4f}; {int(hn.sum())} hard negatives keep their label "
           f"({time.time() - t0:.0f} s)", flush=True)
 
 
