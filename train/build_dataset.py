@@ -298,6 +298,74 @@ def load_authored(path):
     return out
 
 
+# ---------------------------------------------------------------- v2: rubric labels
+def v2_rows(data, with_templates=False):
+    """The v2 dataset: every text of the inventory's train slice that has a rubric label
+    (train/labels/, resolved by train/annotate/labels.py), the project-authored chats in
+    train/authored/v2/ (the writer's labels), and the dev set as "validation" (early stopping
+    and thresholds; see train/devset.py). With with_templates, the template rows of
+    train/authored/authored.jsonl are added as they are in v1."""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "annotate"))
+    import inventory as inv_mod
+    import labels as lab_mod
+    import written as written_mod
+
+    inv = [r for r in inv_mod.build(data) if r["slice"] == "train"]
+    lab = lab_mod.load(check_sha={r["key"]: r["sha"] for r in inv})
+    out, how = [], collections.Counter()
+
+    def mk(text, y, source, group, split, passes, src=None, key=None):
+        mx = max(y.values())
+        rr = row(text, y, source, "positive" if mx >= 4 else "positive-low" if mx == 2 else "negative",
+                 group=group, benign=(mx == 0), sev=True)
+        rr.update({"split": split, "passes": passes, "src": src, "key": key})
+        return rr
+
+    for r in inv:
+        y, h = lab_mod.resolve(lab.get(r["key"], {}))
+        if y is None:
+            how["unlabelled"] += 1
+            continue
+        out.append(mk(r["text"], y, r["source"], r["group"], "train", "+".join(sorted(lab[r["key"]])), r["src"],
+                      r["key"]))
+        how[h] += 1
+    import devset as devset_mod  # the dev set (both parts), two annotations + adjudication
+    for d in devset_mod.load()[0]:
+        out.append(mk(d["text"], d["labels"], d["source"], "dev:" + d["key"], "validation", d["how"],
+                      {"part": d["part"], "kind": d["kind"]}, d["key"]))
+    for f in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), "authored", "v2", "*.jsonl"))):
+        chats, problems = written_mod.parse(f)
+        if problems:
+            sys.exit(f"{f}: {problems[0]}")
+        for m in written_mod.texts(chats):
+            out.append(mk(m["text"], m["labels"], "authored-v2", "chat:" + m["chat"], "train", "w",
+                          {"form": m["form"], "role": m["role"]}, "authored-v2|" + m["key"]))
+    if with_templates:
+        for r in load_authored(str(TRAIN_DIR / "authored" / "authored.jsonl")):
+            r.update({"split": "train", "passes": "template", "src": None, "key": None})
+            out.append(r)
+    return out, how
+
+
+def v2_summary(rows, how):
+    print(f"labelled inventory texts by resolution: {dict(how)}", file=sys.stderr)
+    srcs = sorted({r["source"] for r in rows})
+    print(f"{'source':24s} {'split':10s} {'n':>6s}  " + "  ".join(f"{c[:8]:>8s} 2/4/6" for c in CATS), file=sys.stderr)
+    for s_ in srcs:
+        for sp_ in ("train", "validation"):
+            rs = [r for r in rows if r["source"] == s_ and r["split"] == sp_]
+            if not rs:
+                continue
+            cells = []
+            for c in CATS:
+                cnt = collections.Counter(r["labels"][c] for r in rs)
+                cells.append(f"{cnt[2]:>5d}/{cnt[4]}/{cnt[6]}")
+            print(f"{s_:24s} {sp_:10s} {len(rs):6d}  " + "  ".join(f"{x:>14s}" for x in cells), file=sys.stderr)
+    print("by annotation passes: " + ", ".join(f"{k} {v}" for k, v in
+                                              collections.Counter(r["passes"] for r in rows).most_common()),
+          file=sys.stderr)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=str(DEFAULT_DATA))
@@ -305,7 +373,21 @@ def main():
     ap.add_argument("--out", default=str(WORK / "dataset.jsonl"))
     ap.add_argument("--val-topics", action="store_true",
                     help="authored validation = whole held-out topics (common.authored_topic_splits)")
+    ap.add_argument("--v2", action="store_true",
+                    help="the v2 dataset (rubric labels, authored v2 chats, dev set as validation)"
+                         " -> train/work/dataset_v2.jsonl")
+    ap.add_argument("--with-templates", action="store_true", help="v2: add the v1 template rows")
     args = ap.parse_args()
+
+    if args.v2:
+        rows, how = v2_rows(args.data, with_templates=args.with_templates)
+        out = args.out if args.out != str(WORK / "dataset.jsonl") else str(WORK / "dataset_v2.jsonl")
+        with open(out, "w", encoding="utf-8") as fh:
+            for r in rows:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        v2_summary(rows, how)
+        print(f"wrote {len(rows)} rows -> {out}", file=sys.stderr)
+        return
 
     rows = []
     for name, fn in [
