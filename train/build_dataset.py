@@ -316,8 +316,10 @@ def v2_rows(data, with_templates=False):
 
     def mk(text, y, source, group, split, passes, src=None, key=None):
         mx = max(y.values())
+        # a fully safe text counts as a benign hard negative in every category: the threshold
+        # rule bounds how many of them the gate flags
         rr = row(text, y, source, "positive" if mx >= 4 else "positive-low" if mx == 2 else "negative",
-                 group=group, benign=(mx == 0), sev=True)
+                 group=group, hn=CATS if mx == 0 else (), benign=(mx == 0), sev=True)
         rr.update({"split": split, "passes": passes, "src": src, "key": key})
         return rr
 

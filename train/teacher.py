@@ -11,6 +11,8 @@ texts truncated to --max-len word pieces, length-bucketed batches. Evaluated on 
 on the dev set. Checkpoints every --save-every steps; a run resumes from the last one.
 
   teacher.py train [--epochs 2] [--max-len 64] [--out train/work/teacher]
+  teacher.py distill [--dataset D] [--out train/work/teacher_targets.npz]   soft targets for
+                                                        train.py --distill (train rows)
   teacher.py score --texts FILE.jsonl --out FILE.npz   (best checkpoint; long texts: max over
                                                         windows of --max-len word pieces)
 
@@ -242,6 +244,27 @@ def cmd_score(a):
     print(f"scored {len(texts)} texts -> {a.out}")
 
 
+def cmd_distill(a):
+    """Soft targets for train.py --distill: the teacher's P(level >= medium) per category for
+    every train row of the dataset (the format distill_targets.py writes)."""
+    import torch
+    from distill_targets import rows_key
+
+    torch.set_num_threads(a.threads)
+    rows = [json.loads(line) for line in open(a.dataset, encoding="utf-8")]
+    tr = [r for r in rows if r["split"] == "train"]
+    T = Teacher(encoder_dir())
+    st = torch.load(Path(a.model_dir) / "best.pt", weights_only=False)
+    T.load(st["model"])
+    t0 = time.time()
+    P = T.score([r["text"] for r in tr], st["max_len"])
+    np.savez(a.out, rows_key=rows_key(rows), train=P[:, 1::3].astype(np.float32),
+             train_all=P.astype(np.float32), extra=np.zeros((0, len(CATS)), np.float32),
+             extra_texts=np.array([], dtype=object), extra_source="",
+             teacher=f"{Path(a.model_dir).name}/best.pt step {st['step']}")
+    print(f"teacher scores for {len(tr)} train rows in {time.time() - t0:.0f}s -> {a.out}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -261,8 +284,13 @@ def main():
     s.add_argument("--texts", required=True)
     s.add_argument("--out", required=True)
     s.add_argument("--threads", type=int, default=2)
+    d = sub.add_parser("distill")
+    d.add_argument("--model-dir", default=str(WORK / "teacher"))
+    d.add_argument("--dataset", default=str(WORK / "dataset_v2.jsonl"))
+    d.add_argument("--out", default=str(WORK / "teacher_targets.npz"))
+    d.add_argument("--threads", type=int, default=2)
     a = ap.parse_args()
-    {"train": cmd_train, "score": cmd_score}[a.cmd](a)
+    {"train": cmd_train, "score": cmd_score, "distill": cmd_distill}[a.cmd](a)
 
 
 if __name__ == "__main__":
