@@ -310,6 +310,12 @@ def v2_rows(data, with_templates=False):
     import labels as lab_mod
     import written as written_mod
 
+    import devset as devset_mod  # the dev set (both parts), two annotations + adjudication
+    from common import norm_for_group
+
+    dev = devset_mod.load()[0]
+    # no training text may equal a dev text up to case, punctuation, digits and urls, in any source
+    dev_norm = {norm_for_group(d["text"]) for d in dev}
     inv = [r for r in inv_mod.build(data) if r["slice"] == "train"]
     lab = lab_mod.load(check_sha={r["key"]: r["sha"] for r in inv})
     out, how = [], collections.Counter()
@@ -331,8 +337,7 @@ def v2_rows(data, with_templates=False):
         out.append(mk(r["text"], y, r["source"], r["group"], "train", "+".join(sorted(lab[r["key"]])), r["src"],
                       r["key"]))
         how[h] += 1
-    import devset as devset_mod  # the dev set (both parts), two annotations + adjudication
-    for d in devset_mod.load()[0]:
+    for d in dev:
         out.append(mk(d["text"], d["labels"], d["source"], "dev:" + d["key"], "validation", d["how"],
                       {"part": d["part"], "kind": d["kind"]}, d["key"]))
     for f in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), "authored", "v2", "*.jsonl"))):
@@ -346,6 +351,9 @@ def v2_rows(data, with_templates=False):
         for r in load_authored(str(TRAIN_DIR / "authored" / "authored.jsonl")):
             r.update({"split": "train", "passes": "template", "src": None, "key": None})
             out.append(r)
+    n = len(out)
+    out = [r for r in out if r["split"] == "validation" or norm_for_group(r["text"]) not in dev_norm]
+    how["dropped: same text as a dev text"] = n - len(out)
     return out, how
 
 

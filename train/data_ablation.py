@@ -5,7 +5,7 @@ on the dev set (train/devset.py). The probe: the shipped featurizer's hashed n-g
 carries its text's label, weighted 1/windows; text score = max over windows, as the product
 scores). The probe is not the product model: it only ranks datasets against each other.
 
-Variants (all exclude every dev text, by text):
+Variants (all exclude every text equal to a dev text up to case and punctuation):
   v2            rubric labels of the source texts + authored v2 chats
   v2+templates  v2 plus the v1 template rows (train/authored/authored.jsonl)
   v2+templates-nohate  v2 plus the template rows outside hate: no hate topic, no group or
@@ -33,7 +33,7 @@ from common import CATS, DEFAULT_BUCKETS, WORK, featurize_csr, text_max  # noqa:
 
 HATE_HN = {"hn/counter_speech", "hn/counter_speech_replies", "hn/discrimination_law", "hn/discrimination_reporting",
            "hn/identity_community", "hn/identity_statements", "hn/lgbtq_identity", "hn/religion",
-           "hn/religion_culture_questions"}
+           "hn/religion_culture_questions", "hn/civil_rights_history", "hn/quoted_prejudice_critique"}
 SUBSAMPLED = {"davidson-hate-offensive", "diasafety", "pkg-fortunes"}
 
 
@@ -107,14 +107,16 @@ def main():
     ap.add_argument("--out", default=str(WORK / "data_ablation.json"))
     a = ap.parse_args()
     dev, _ = devset.load()
-    dev_texts = {r["text"] for r in dev}
+    from common import norm_for_group
+
+    dev_texts = {norm_for_group(r["text"]) for r in dev}
     Y = np.array([[r["labels"][c] for c in CATS] for r in dev])
     results = {}
     f = lambda v: "  -  " if v is None else f"{v:.3f}"  # noqa: E731
     print(f"dev: {len(dev)} texts; probe C={a.C}")
     print(f"{'variant':16s} {'rows':>6s} " + " ".join(f"{c[:9]:>9s}" for c in CATS) + f" {'any':>6s} {'any CI':>14s}")
     for v in a.variants:
-        rows = [r for r in variant_rows(v, a.data) if r["text"] not in dev_texts]
+        rows = [r for r in variant_rows(v, a.data) if norm_for_group(r["text"]) not in dev_texts]
         models = fit_probe(rows, a.C, v.replace("+", "_"))
         P = score(models, [r["text"] for r in dev])
         per = [eval_dev.auprc(Y[:, j] >= 4, P[:, j]) for j in range(len(CATS))]
@@ -124,7 +126,7 @@ def main():
         R = np.argsort(np.argsort(P, 0), 0) / len(P)
         anys = R.max(1)
         an = eval_dev.auprc(anyy, anys)
-        lo, hi = eval_dev.boot_ci(anyy, anys)
+        lo, hi = eval_dev.boot_ci(anyy, anys, [r["group"] for r in dev])
         results[v] = {"rows": len(rows), "auprc": dict(zip(CATS, per)), "any": an, "any_ci": [lo, hi]}
         print(f"{v:16s} {len(rows):6d} " + " ".join(f"{f(x):>9s}" for x in per) + f" {f(an):>6s} [{f(lo)}, {f(hi)}]",
               flush=True)

@@ -42,7 +42,8 @@ def load(require_two: bool = True):
             continue
         part = "written" if r["slice"] == "devw" else "real"
         kind = r["src"].get("form") or r["src"].get("role") or ""
-        rows.append({"key": r["key"], "source": r["source"], "part": part, "kind": kind, "text": r["text"],
+        rows.append({"key": r["key"], "source": r["source"], "group": r["group"], "part": part, "kind": kind,
+                     "text": r["text"],
                      "labels": y, "how": how})
     return rows, skipped
 

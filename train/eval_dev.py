@@ -2,11 +2,14 @@
 """A model on the dev set (train/devset.py): the figures every model decision is made on.
 
 Per category: AUPRC of medium+ (label >= 4) against the category's score, with a 95 %
-bootstrap interval; recall at the model's own medium threshold. Any-harm: AUPRC of "some
+bootstrap interval over groups (dialogues, users, chats); recall at the model's own medium threshold. Any-harm: AUPRC of "some
 category medium+" against one score per text, the largest margin over the medium thresholds
 (logit(p) - logit(thr), so the four scores are comparable), and against the plain max
 probability. The gate: share of fully safe texts (0 in every category) flagged at medium+,
 and share of harmful texts (some category medium+) flagged, per part (real / written).
+
+Thresholds, early stopping and recipes are chosen on this same set (that is its job), so the
+gate figures of a model tuned on it are optimistic; the check on other data is external.
 
   eval_dev.py [--model models/ftgate-ngram.onnx] [--out train/work/eval_dev.json]
 """
@@ -33,12 +36,18 @@ def auprc(y, s):
     return float(average_precision_score(y, s))
 
 
-def boot_ci(y, s, n=1000, seed=7):
+def boot_ci(y, s, groups=None, n=1000, seed=7):
+    """95 % bootstrap interval of the AUPRC. With groups, whole groups are resampled (a Reddit
+    user's posts, a dialogue, a written chat), since texts of one group are not independent."""
     rng = np.random.default_rng(seed)
     y, s = np.asarray(y, bool), np.asarray(s)
+    if groups is None:
+        groups = np.arange(len(y))
+    _, gid = np.unique(np.asarray(groups), return_inverse=True)
+    members = np.split(np.argsort(gid, kind="stable"), np.cumsum(np.bincount(gid))[:-1])
     vals = []
     for _ in range(n):
-        i = rng.integers(0, len(y), len(y))
+        i = np.concatenate([members[g] for g in rng.integers(0, len(members), len(members))])
         v = auprc(y[i], s[i])
         if v is not None:
             vals.append(v)
@@ -58,18 +67,19 @@ def score_rows(model, rows):
 
 def evaluate(rows, probs, thr):
     Y = np.array([[r["labels"][c] for c in CATS] for r in rows])
+    G = [r["group"] for r in rows]
     flag = probs >= thr
     margin = (logit(probs) - logit(thr)).max(1)
     out = {"n": len(rows), "categories": {}}
     for j, c in enumerate(CATS):
         y = Y[:, j] >= 4
-        lo, hi = boot_ci(y, probs[:, j])
+        lo, hi = boot_ci(y, probs[:, j], G)
         out["categories"][c] = {"n_pos": int(y.sum()), "auprc": auprc(y, probs[:, j]), "ci": [lo, hi],
                                 "recall_at_medium": float(flag[y, j].mean()) if y.any() else None,
                                 "flagged_when_below_medium": float(flag[~y, j].mean())}
     anyy = Y.max(1) >= 4
     safe = Y.max(1) == 0
-    lo, hi = boot_ci(anyy, margin)
+    lo, hi = boot_ci(anyy, margin, G)
     out["any"] = {"n_pos": int(anyy.sum()), "auprc_margin": auprc(anyy, margin), "ci": [lo, hi],
                   "auprc_maxprob": auprc(anyy, probs.max(1))}
     out["gate"] = {}

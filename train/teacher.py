@@ -191,6 +191,8 @@ def cmd_train(a):
         opt.load_state_dict(st["opt"])
         sched.load_state_dict(st["sched"])
         step, best, log = st["step"], st["best"], st["log"]
+        if (out / "best.pt").exists():  # a best.pt saved after last.pt must not be overwritten by a worse one
+            best = max(best, torch.load(out / "best.pt", weights_only=False)["dev"]["mean"])
         print(f"resumed at step {step}/{total}, best dev mean AUPRC {best:.4f}", flush=True)
     t0 = time.time()
     while step < total:

@@ -41,6 +41,27 @@ def unit(s: str, salt: str) -> float:
     return inventory.unit(s, salt)
 
 
+def write_batch(d: Path, rows):
+    """input.jsonl with opaque ids ("<pass>-<batch>-<n>") so the annotator cannot read the source
+    or its label from a key; the map back to the real keys sits beside the folder, not in it."""
+    d.mkdir(parents=True, exist_ok=True)
+    ids = {}
+    with open(d / "input.jsonl", "w", encoding="utf-8") as fh:
+        for n, r in enumerate(rows):
+            oid = f"{d.parent.name}-{d.name}-{n}"
+            ids[oid] = r["key"]
+            fh.write(json.dumps({"key": oid, "text": r["text"]}, ensure_ascii=False) + "\n")
+    with open(d.parent / f"{d.name}.keys.json", "w", encoding="utf-8") as fh:
+        json.dump(ids, fh)
+
+
+def key_map(d: Path) -> dict:
+    """Opaque id -> real key for a batch written by write_batch; {} for the first batches, whose
+    input.jsonl carried the real keys (see train/labels/README.md)."""
+    f = d.parent / f"{d.name}.keys.json"
+    return json.load(open(f, encoding="utf-8")) if f.exists() else {}
+
+
 def chunk(rows, max_n, max_chars):
     out, cur, ch = [], [], 0
     for r in rows:
@@ -73,11 +94,7 @@ def cmd_make(a):
         sys.exit(f"{base} exists; --append adds the texts not yet in a batch, --force rebuilds")
     batches = chunk(rows, a.max_n, a.max_chars)
     for i, b in enumerate(batches):
-        d = base / f"{start + i:03d}"
-        d.mkdir(parents=True, exist_ok=True)
-        with open(d / "input.jsonl", "w", encoding="utf-8") as fh:
-            for r in b:
-                fh.write(json.dumps({"key": r["key"], "text": r["text"]}, ensure_ascii=False) + "\n")
+        write_batch(base / f"{start + i:03d}", b)
     print(f"{a.pass_}: {len(rows)} texts in {len(batches)} batches under {base}")
 
 
@@ -150,9 +167,11 @@ def cmd_merge(a):
             if got:
                 print(f"skip {pass_}/{batch}: {problems[0]}", file=sys.stderr)
             continue
+        km = key_map(d)
         for k, lab in got.items():
-            r = inv[k]
+            r = inv[km.get(k, k)]
             o = {"source": r["source"], "id": r["id"], "sha": r["sha"], "pass": pass_, "batch": batch, **lab}
+            k = r["key"]
             if (k, pass_) not in existing[r["source"]]:
                 added[pass_] += 1
             existing[r["source"]][(k, pass_)] = o

@@ -5,7 +5,9 @@ Output (git-ignored, it holds the texts): train/work/inventory.jsonl, one row pe
   key      "<source>|<row id>"  (stable across runs: file, row and turn positions)
   source, id, sha (sha256 of the text, first 16 hex), text, group (split unit),
   slice    "dev" (held out of training entirely), "train" (to be labelled for training),
-           or "spare" (a subsample left out of annotation for now: davidson, diasafety),
+           "spare" (a subsample left out of annotation for now: davidson, diasafety, fortunes),
+           or "heldout" (neither trained on nor in the dev set: ConvAbuse turns that share a
+           conversation with a dev turn; dev-hashed groups past a DEV_CAP, none today),
   src      the source's own label, kept for analysis, never the training target.
 
 Sources used: davidson-hate-offensive, toxigen-prompts, convabuse, ethos, diasafety
@@ -122,7 +124,8 @@ def convabuse(d):
                                 ["sexist", "homophobic", "racist", "ableist", "transphobic", "sex_harassment",
                                  "intellectual"]
                                 if str(r.get(f"Annotator{a}_{ty}", "")).strip() not in ("", "0", "0.0")})
-                yield f"{split}:{i}", t, None, {"votes": votes, "types": types}
+                yield f"{split}:{i}", t, None, {"votes": votes, "types": types,
+                                                "conv": f"{r.get('bot', '')}|{r.get('conv_id', '')}"}
 
 
 def ethos(d):
@@ -243,6 +246,13 @@ def build(data: str):
                 sl = "dev?"
             rows.append({"key": f"{source}|{rid}", "source": source, "id": rid, "sha": sha(text), "group": group,
                          "slice": sl, "src": src, "text": text})
+    # ConvAbuse: a text's group is the text (the dev slice was drawn that way), but turns of one
+    # conversation must not sit on both sides: training turns of a conversation that has a dev
+    # turn are held out of training ("heldout")
+    dev_conv = {r["src"]["conv"] for r in rows if r["source"] == "convabuse" and r["slice"] == "dev"}
+    for r in rows:
+        if r["source"] == "convabuse" and r["slice"] != "dev" and r["src"]["conv"] in dev_conv:
+            r["slice"] = "heldout"
     # dev caps: whole groups, in the order of their hash
     for source, cap in DEV_CAP.items():
         cand = [r for r in rows if r["source"] == source and r["slice"] == "dev?"]

@@ -145,10 +145,7 @@ def cmd_adjudicate(a):
     start = len(glob.glob(str(base / "[0-9][0-9][0-9]")))
     for i, b in enumerate(batches.chunk(rows, a.max_n, a.max_chars)):
         d = base / f"{start + i:03d}"
-        d.mkdir(parents=True, exist_ok=True)
-        with open(d / "input.jsonl", "w", encoding="utf-8") as fh:
-            for r in b:
-                fh.write(json.dumps({"key": r["key"], "text": r["text"]}, ensure_ascii=False) + "\n")
+        batches.write_batch(d, b)
         print(d, len(b))
     print(f"{len(rows)} disagreements between {a.pair[0]} and {a.pair[1]} -> {base}")
 
