@@ -8,7 +8,9 @@ source texts; w (the writer's own labels of a written dev chat), wd2 (blind seco
 Resolution per category: with three passes the median; with two that agree, that level; with
 two that disagree and no third, the text is "unresolved" (training uses the first pass, the
 dev set excludes it until adjudicated); with one, that level. A maintainer's spot-check
-correction (pass "x", train/labels/spotcheck-*.json) overrides all of them.
+correction (pass "x", train/labels/spotcheck-*.json) overrides all of them. Passes q1/q3: a
+blind re-annotation with opaque batch ids of the texts whose keys gave their source away
+(toxigen's file names say hate/neutral) and a hh-rlhf sample; see resolve().
 
   labels.py agreement            quadratic-weighted kappa (4 levels) and kappa on medium+ per
                                  category, for p1/p2, d1/d2 and w/wd2
@@ -60,6 +62,21 @@ def resolve(passes: dict):
     """(label {cat: level}, how) for one text's passes, or (None, "none")."""
     if "x" in passes:
         return dict(passes["x"]), "spot-checked"
+    lab, how = _resolve_keyed(passes)
+    if "q1" in passes and lab is not None:
+        # the blind re-annotation with opaque ids (toxigen, whose keys named the source's label,
+        # and a hh-rlhf sample): where it disagrees, the median of the keyed label, q1 and a
+        # third blind pass q3; without q3 the blind q1
+        q1 = passes["q1"]
+        if q1 == lab:
+            return lab, how
+        if "q3" in passes:
+            return {k: sorted([lab[k], q1[k], passes["q3"][k]])[1] for k in CATS}, "adjudicated-blind"
+        return dict(q1), "blind"
+    return lab, how
+
+
+def _resolve_keyed(passes: dict):
     for a, b, c in TRIPLES:
         if c in passes and a in passes and b in passes:
             lab = {k: sorted([passes[a][k], passes[b][k], passes[c][k]])[1] for k in CATS}
