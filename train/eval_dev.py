@@ -112,10 +112,24 @@ def main():
     ap.add_argument("--model", default=str(MODEL_PATH))
     ap.add_argument("--out", default=str(WORK / "eval_dev.json"))
     ap.add_argument("--allow-single", action="store_true", help="draft figures with one annotation")
+    ap.add_argument("--teacher", help="a teacher.py run folder (best.pt): its P(level >= medium), with a"
+                                      " threshold of 0.5 (the teacher has no calibrated thresholds yet)")
     a = ap.parse_args()
     rows, skipped = devset.load(require_two=not a.allow_single)
     devset.summary(rows, skipped)
-    probs, thr, meta = score_rows(a.model, rows)
+    if a.teacher:
+        import torch
+        import teacher as teacher_mod
+        from pathlib import Path
+
+        T = teacher_mod.Teacher(teacher_mod.encoder_dir())
+        st = torch.load(Path(a.teacher) / "best.pt", weights_only=False)
+        T.load(st["model"])
+        probs = T.score([r["text"] for r in rows], st["max_len"])[:, 1::3]
+        thr = np.full(len(CATS), 0.5)
+        meta = {"name": "teacher " + os.path.basename(os.path.normpath(a.teacher)), "version": f"step {st['step']}"}
+    else:
+        probs, thr, meta = score_rows(a.model, rows)
     out = evaluate(rows, probs, thr)
     out["model"] = f"{meta['name']} {meta['version']}"
     show(out, out["model"])
