@@ -60,13 +60,11 @@ def variant_rows(name, data):
         rs = v2_train(data, False)
         return [r for r in rs if r["source"] not in SUBSAMPLED or inventory.unit(r["text"], "half") < 0.5]
     if name == "v1-labels":
-        import build_dataset
         from common import load_dataset
 
         path = WORK / "dataset.jsonl"
         if not path.exists():
             sys.exit("v1-labels needs train/work/dataset.jsonl: python3 train/build_dataset.py")
-        del build_dataset
         return [r for r in load_dataset(path) if r["split"] == "train"]
     sys.exit(f"unknown variant {name}")
 

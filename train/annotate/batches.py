@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import collections
 import glob
-import hashlib
 import json
 import os
 import sys

@@ -23,7 +23,6 @@ large repetitive sources is also hash based. Everything is deterministic.
 from __future__ import annotations
 
 import argparse
-import ast
 import csv
 import glob
 import gzip
@@ -145,7 +144,6 @@ def diasafety(d):
         for i, it in enumerate(items):
             src = {"category": it["category"], "label": it["label"]}
             ctx, resp = clean(it.get("context")), clean(it.get("response"))
-            g = f"{split}:{i}"
             # one group per context, so a context and all its replies stay on one side
             cg = "ctx:" + sha(ctx)
             if ctx and ctx not in seen_ctx:
@@ -153,20 +151,6 @@ def diasafety(d):
                 yield f"{split}:{i}:context", ctx, cg, dict(src, role="context")
             if resp:
                 yield f"{split}:{i}:response", resp, cg, dict(src, role="response")
-            del g
-
-
-def parse_post_list(s: str) -> list[str]:
-    s = s.strip()
-    try:
-        v = ast.literal_eval(s)
-        if isinstance(v, list):
-            return [str(x) for x in v]
-    except Exception:
-        pass
-    if s.startswith("[") and s.endswith("]"):
-        s = s[1:-1]
-    return [p.strip().strip("'\"") for p in re.split(r"""['"]\s*,\s*['"]""", s)]
 
 
 def reddit(d):
@@ -207,6 +191,9 @@ def hh(d):
 
 
 import packages  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "train"))
+from build_dataset import parse_post_list  # noqa: E402  (one parser of the Reddit post lists)
 
 LOADERS = {
     "davidson-hate-offensive": davidson,

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import glob
 import html.parser
-import os
 import re
 import subprocess
 import sys
