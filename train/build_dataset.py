@@ -313,10 +313,11 @@ def v2_rows(data, with_templates=False):
     import devset as devset_mod  # the dev set (both parts), two annotations + adjudication
     from common import norm_for_group
 
-    dev = devset_mod.load()[0]
+    built = inv_mod.build(data)
+    dev = devset_mod.load(inv_rows=built + inv_mod.written_dev_rows())[0]
     # no training text may equal a dev text up to case, punctuation, digits and urls, in any source
     dev_norm = {norm_for_group(d["text"]) for d in dev}
-    inv = [r for r in inv_mod.build(data) if r["slice"] == "train"]
+    inv = [r for r in built if r["slice"] == "train"]
     lab = lab_mod.load(check_sha={r["key"]: r["sha"] for r in inv})
     out, how = [], collections.Counter()
 

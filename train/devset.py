@@ -28,10 +28,11 @@ import labels as L  # noqa: E402
 CATS = L.CATS
 
 
-def load(require_two: bool = True):
-    """(rows, skipped). A row: key, source, part (real/written), kind (form or role), text,
-    labels {cat: level}, how (agreed/adjudicated/single)."""
-    inv = [r for r in inventory.load() if r["slice"] in ("dev", "devw")]
+def load(require_two: bool = True, inv_rows=None):
+    """(rows, skipped). A row: key, source, group, part (real/written), kind (form or role), text,
+    labels {cat: level}, how (agreed/adjudicated/...). inv_rows: inventory rows already built
+    (default: inventory.load())."""
+    inv = [r for r in (inv_rows if inv_rows is not None else inventory.load()) if r["slice"] in ("dev", "devw")]
     lab = L.load(check_sha={r["key"]: r["sha"] for r in inv})
     rows, skipped = [], collections.Counter()
     for r in inv:

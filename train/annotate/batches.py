@@ -32,8 +32,7 @@ import inventory  # noqa: E402
 ROOT = inventory.ROOT
 ANNOT = ROOT / "train" / "work" / "annot"
 LABELS = ROOT / "train" / "labels"
-CATS = ["violence", "sexual", "hate_fairness", "self_harm"]
-LEVELS = {0, 2, 4, 6}
+from written import CATS, LEVELS, json_lines  # noqa: E402
 
 
 def unit(s: str, salt: str) -> float:
@@ -86,7 +85,7 @@ def cmd_make(a):
     if a.append:
         have = set()
         for f in glob.glob(str(base / "[0-9][0-9][0-9]" / "input.jsonl")):
-            have |= {json.loads(line)["key"] for _, line in read_jsonl(f)}
+            have |= {o["key"] for _, o, _ in json_lines(f)}
         rows = [r for r in rows if r["key"] not in have]
         start = len(glob.glob(str(base / "[0-9][0-9][0-9]")))
     elif base.exists() and any(base.iterdir()) and not a.force:
@@ -97,26 +96,17 @@ def cmd_make(a):
     print(f"{a.pass_}: {len(rows)} texts in {len(batches)} batches under {base}")
 
 
-def read_jsonl(path):
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if line.strip():
-                yield n, line
-
-
 def check_dir(d: Path):
     """(labels by key, problems). A batch is complete when every input key has one valid label."""
-    keys = [json.loads(line)["key"] for _, line in read_jsonl(d / "input.jsonl")]
+    keys = [o["key"] for _, o, _ in json_lines(d / "input.jsonl")]
     want = set(keys)
     got, problems = {}, []
     out = d / "output.jsonl"
     if not out.exists():
         return got, [f"{out}: missing"], keys
-    for n, line in read_jsonl(out):
-        try:
-            o = json.loads(line)
-        except json.JSONDecodeError as e:
-            problems.append(f"line {n}: not JSON ({e})")
+    for n, o, err in json_lines(out):
+        if err:
+            problems.append(err)
             continue
         k = o.get("key")
         if k not in want:
@@ -147,8 +137,7 @@ def cmd_merge(a):
     inv = {r["key"]: r for r in inventory.load(a.inventory)}
     existing = collections.defaultdict(dict)  # source -> (key, pass) -> line
     for f in glob.glob(str(LABELS / "*.jsonl")):
-        for _, line in read_jsonl(f):
-            o = json.loads(line)
+        for _, o, _ in json_lines(f):
             existing[o["source"]][(o["source"] + "|" + o["id"], o["pass"])] = o
     added = collections.Counter()
     # the writers' own labels of the written dev chats are pass "w"

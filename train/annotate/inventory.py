@@ -280,9 +280,23 @@ def written_dev_rows():
 
 
 def load(path=OUT):
-    with open(path, encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in fh]
+    """The inventory (written by main(); built and written here first on a fresh clone) plus the
+    written dev messages."""
+    path = Path(path)
+    if not path.exists():
+        rows = build(str(DEFAULT_DATA))
+        write(rows, path)
+    else:
+        with open(path, encoding="utf-8") as fh:
+            rows = [json.loads(line) for line in fh]
     return rows + written_dev_rows()
+
+
+def write(rows, path=OUT):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
 def main():
@@ -291,10 +305,7 @@ def main():
     ap.add_argument("--out", default=str(OUT))
     a = ap.parse_args()
     rows = build(a.data)
-    os.makedirs(os.path.dirname(a.out), exist_ok=True)
-    with open(a.out, "w", encoding="utf-8") as fh:
-        for r in rows:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    write(rows, a.out)
     import collections
     c = collections.Counter((r["source"], r["slice"]) for r in rows)
     print(f"{'source':26s} {'dev':>6s} {'heldout':>7s} {'train':>6s} {'spare':>6s}  chars(train+dev)")

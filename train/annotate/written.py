@@ -18,41 +18,48 @@ LEVELS = {0, 2, 4, 6}
 ROLES = {"system", "user", "assistant"}
 
 
-def parse(path):
-    """(chats, problems)."""
-    chats, problems, ids = [], [], set()
+def json_lines(path):
+    """(line number, object or None, problem or None) for each non-blank line of a JSON Lines file."""
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
                 continue
             try:
-                c = json.loads(line)
+                yield n, json.loads(line), None
             except json.JSONDecodeError as e:
-                problems.append(f"line {n}: not JSON ({e})")
-                continue
-            cid = c.get("id")
-            if not isinstance(cid, str) or not cid:
-                problems.append(f"line {n}: id missing")
-                continue
-            if cid in ids:
-                problems.append(f"line {n}: id {cid} used twice")
-            ids.add(cid)
-            msgs = c.get("messages")
-            if not isinstance(msgs, list) or not msgs:
-                problems.append(f"line {n}: {cid}: messages must be a non-empty list")
-                continue
-            ok = True
-            for j, m in enumerate(msgs):
-                lab = m.get("labels") if isinstance(m, dict) else None
-                if not isinstance(m, dict) or m.get("role") not in ROLES or not isinstance(m.get("content"), str) \
-                        or not m["content"].strip():
-                    problems.append(f"line {n}: {cid} message {j}: needs role (system/user/assistant) and content")
-                    ok = False
-                elif not isinstance(lab, dict) or any(lab.get(k) not in LEVELS for k in CATS):
-                    problems.append(f"line {n}: {cid} message {j}: labels need all four categories, each 0/2/4/6")
-                    ok = False
-            if ok:
-                chats.append(c)
+                yield n, None, f"line {n}: not JSON ({e})"
+
+
+def parse(path):
+    """(chats, problems)."""
+    chats, problems, ids = [], [], set()
+    for n, c, err in json_lines(path):
+        if err:
+            problems.append(err)
+            continue
+        cid = c.get("id")
+        if not isinstance(cid, str) or not cid:
+            problems.append(f"line {n}: id missing")
+            continue
+        if cid in ids:
+            problems.append(f"line {n}: id {cid} used twice")
+        ids.add(cid)
+        msgs = c.get("messages")
+        if not isinstance(msgs, list) or not msgs:
+            problems.append(f"line {n}: {cid}: messages must be a non-empty list")
+            continue
+        ok = True
+        for j, m in enumerate(msgs):
+            lab = m.get("labels") if isinstance(m, dict) else None
+            if not isinstance(m, dict) or m.get("role") not in ROLES or not isinstance(m.get("content"), str) \
+                    or not m["content"].strip():
+                problems.append(f"line {n}: {cid} message {j}: needs role (system/user/assistant) and content")
+                ok = False
+            elif not isinstance(lab, dict) or any(lab.get(k) not in LEVELS for k in CATS):
+                problems.append(f"line {n}: {cid} message {j}: labels need all four categories, each 0/2/4/6")
+                ok = False
+        if ok:
+            chats.append(c)
     return chats, problems
 
 
