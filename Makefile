@@ -17,7 +17,7 @@ export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 FTGATE := $(TARGET_DIR)/fast/ftgate
 
-.PHONY: run build test model deps deps-rust deps-wasm-bindgen deps-node deps-chromium \
+.PHONY: confirmer run build test model deps deps-rust deps-wasm-bindgen deps-node deps-chromium \
         native wasm test-native test-browser lint fmt clean bench package pack test-package
 
 # ---------------------------------------------------------------- install
@@ -121,6 +121,22 @@ model: native
 	$(MODEL_ENV) python3 train/train.py --distill train/work/distill_targets.npz --distill-extra --distill-cats violence,sexual,hate_fairness --context-aug 0.5
 	$(MODEL_ENV) python3 train/evaluate.py
 	$(MODEL_ENV) python3 train/make_golden.py
+
+# The cascade's confirmer (models/ftgate-confirmer.onnx): the v2 dataset, the MiniLM teacher
+# fine-tuned end to end (~40 min on 2 cores; teacher.py resumes from and reuses
+# train/work/teacher2/, so a finished run is not repeated), its int8 export,
+# thresholds on the dev set, re-export with them, golden scores for the tests.
+confirmer:
+	pip install -q -r train/requirements.txt
+	pip install -q --no-deps -r train/requirements-encoder.txt
+	pip install -q torch transformers
+	$(MODEL_ENV) python3 train/build_dataset.py --v2 --with-templates --out train/work/dataset_v2_tpl.jsonl
+	$(MODEL_ENV) python3 train/teacher.py train --dataset train/work/dataset_v2_tpl.jsonl --out train/work/teacher2 --epochs 2
+	$(MODEL_ENV) python3 train/export_teacher.py --model-dir train/work/teacher2 --out models/ftgate-confirmer.onnx
+	$(MODEL_ENV) python3 train/calibrate_confirmer.py --out train/confirmer_thresholds.json
+	$(MODEL_ENV) python3 train/export_teacher.py --model-dir train/work/teacher2 --out models/ftgate-confirmer.onnx --thresholds train/confirmer_thresholds.json
+	$(MODEL_ENV) python3 train/wordpiece_golden.py
+	$(MODEL_ENV) python3 train/confirmer_golden.py
 
 clean:
 	cargo clean

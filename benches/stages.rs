@@ -53,7 +53,7 @@ fn texts_of(file: &[u8]) -> Vec<String> {
 
 fn stages(c: &mut Criterion) {
     let file = generated_file();
-    let clf = ftgate::pinned_classifier(ftgate::embedded_model()).expect("shipped model loads");
+    let clf = ftgate::embedded_classifier().expect("shipped model loads");
     let texts = texts_of(&file);
     let windows: Vec<Window> = texts
         .iter()

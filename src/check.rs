@@ -48,6 +48,9 @@ pub struct Progress {
     pub lines: u64,
     pub examples: u64,
     pub texts: u64,
+    /// Texts above the screen's band wait for the confirmer: load it
+    /// ([`Classifier::set_confirmer`]) before feeding more (or finishing).
+    pub needs_confirmer: bool,
 }
 
 /// One data-gate check of one whole file in one pass: one [`Part`] covering
@@ -90,6 +93,11 @@ impl Check {
         self.sha.update(chunk);
         self.bytes += chunk.len() as u64;
         self.part.feed(clf, chunk)
+    }
+
+    /// Ends the file and scores what is pending (see [`Part::end`]).
+    pub fn end(&mut self, clf: &Classifier) -> Result<Progress, ModelError> {
+        self.part.end(clf)
     }
 
     /// Ends the file and returns the verdict.
@@ -183,6 +191,9 @@ pub struct Part {
     formats: Vec<FormatTally>,
     pending: Vec<Example>,
     pending_texts: usize,
+    /// The last flush needed the confirmer: examples stay pending (in file
+    /// order) until it is loaded.
+    awaiting_confirmer: bool,
     diagnostics: Vec<Diagnostic>,
     errors: u64,
     warnings: u64,
@@ -215,6 +226,7 @@ impl Part {
             formats: Vec::new(),
             pending: Vec::new(),
             pending_texts: 0,
+            awaiting_confirmer: false,
             diagnostics: Vec::new(),
             errors: 0,
             warnings: 0,
@@ -240,12 +252,16 @@ impl Part {
             lines: self.splitter.lines(),
             examples: self.examples,
             texts: self.texts,
+            needs_confirmer: self.awaiting_confirmer,
         }
     }
 
     /// Feeds the next chunk of the file (any size, any boundary).
     pub fn feed(&mut self, clf: &Classifier, chunk: &[u8]) -> Result<Progress, ModelError> {
         let mut chunk = chunk;
+        if self.awaiting_confirmer && !clf.needs_confirmer() {
+            self.flush(clf)?;
+        }
         if self.done {
             return Ok(self.progress());
         }
@@ -333,7 +349,7 @@ impl Part {
             self.texts += ex.texts.len() as u64;
             self.pending_texts += ex.texts.len();
             self.pending.push(ex);
-            if self.pending_texts >= PENDING_TEXTS {
+            if self.pending_texts >= PENDING_TEXTS && !self.awaiting_confirmer {
                 self.flush(clf)?;
             }
         }
@@ -360,13 +376,24 @@ impl Part {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let pending = std::mem::take(&mut self.pending);
-        self.pending_texts = 0;
-        let texts: Vec<&str> = pending
+        let texts: Vec<&str> = self
+            .pending
             .iter()
             .flat_map(|e| e.texts.iter().map(|t| t.text.as_str()))
             .collect();
-        let scores = clf.score_texts(&texts)?;
+        let scores = match clf.score_texts(&texts) {
+            Ok(s) => s,
+            Err(ModelError::ConfirmerNeeded) => {
+                // Nothing is recorded yet: the examples stay pending, in file
+                // order, and are scored again once the confirmer is loaded.
+                self.awaiting_confirmer = true;
+                return Ok(());
+            }
+            Err(e) => return Err(e),
+        };
+        self.awaiting_confirmer = false;
+        let pending = std::mem::take(&mut self.pending);
+        self.pending_texts = 0;
         let mut k = 0;
         for ex in &pending {
             let mut worst = [Severity::Safe; 4];
@@ -406,9 +433,11 @@ impl Part {
         Ok(())
     }
 
-    /// Ends the part (at its last line or the end of the file) and returns
-    /// what it found, for [`merge`].
-    pub fn finish(mut self, clf: &Classifier) -> Result<PartialCheck, ModelError> {
+    /// Reads the final line (one without a trailing newline) and scores
+    /// everything pending; may be called again. When the progress says
+    /// `needs_confirmer`, load the confirmer and call it again before
+    /// [`Part::finish`].
+    pub fn end(&mut self, clf: &Classifier) -> Result<Progress, ModelError> {
         let mut splitter = std::mem::take(&mut self.splitter);
         let mut result = Ok(());
         splitter.finish(&mut |l| {
@@ -419,6 +448,15 @@ impl Part {
         self.splitter = splitter;
         result?;
         self.flush(clf)?;
+        Ok(self.progress())
+    }
+
+    /// Ends the part (at its last line or the end of the file) and returns
+    /// what it found, for [`merge`].
+    pub fn finish(mut self, clf: &Classifier) -> Result<PartialCheck, ModelError> {
+        if self.end(clf)?.needs_confirmer {
+            return Err(ModelError::ConfirmerNeeded);
+        }
         Ok(PartialCheck {
             // A part that never found a line boundary starts at the end of
             // the file, where it stopped reading.
@@ -784,9 +822,7 @@ mod tests {
 
     fn clf() -> &'static Classifier {
         static C: OnceLock<Classifier> = OnceLock::new();
-        C.get_or_init(|| {
-            crate::pinned_classifier(crate::embedded_model()).expect("shipped model loads")
-        })
+        C.get_or_init(|| crate::embedded_classifier().expect("shipped model loads"))
     }
 
     /// xorshift: deterministic splits without a dependency.

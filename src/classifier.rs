@@ -2,12 +2,14 @@
 //! tract, built once from model bytes. The contract between the model file
 //! and this code is in `docs/MODEL_CONTRACT.md`.
 
+use crate::confirmer::Confirmer;
 use crate::embedding_bag::{self, EmbeddingBag};
 use crate::features::{Featurizer, Window, FEATURE_VERSION};
 use crate::policy::{Category, Severity, Thresholds};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
 use tract_onnx::prelude::*;
 
 /// Windows scored per model call when tract runs the whole graph. Measured
@@ -30,6 +32,14 @@ pub struct ModelMeta {
     pub buckets: u32,
     pub categories: Vec<String>,
     pub thresholds: BTreeMap<String, Thresholds>,
+    /// The cascade: per category, the screen probability from which the
+    /// confirmer re-scores a text (absent: the screen alone decides).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band: Option<BTreeMap<String, f32>>,
+    /// SHA-256 of the one confirmer model this screen accepts (required
+    /// with `band`): pinning the screen pins the confirmer too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmer_sha256: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trained_at: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -46,6 +56,9 @@ pub enum ModelError {
     Incompatible(String),
     /// Running the model failed.
     Run(String),
+    /// Texts scored above the screen's band and no confirmer is loaded:
+    /// load it ([`Classifier::set_confirmer`]) and score them again.
+    ConfirmerNeeded,
 }
 
 impl fmt::Display for ModelError {
@@ -57,6 +70,10 @@ impl fmt::Display for ModelError {
                 write!(f, "the model does not fit this build of ftgate: {m}")
             }
             ModelError::Run(m) => write!(f, "running the model failed: {m}"),
+            ModelError::ConfirmerNeeded => write!(
+                f,
+                "texts scored above the screen's band need the confirmer model, and none is loaded"
+            ),
         }
     }
 }
@@ -110,6 +127,19 @@ pub struct Classifier {
     thresholds: [Thresholds; 4],
     featurizer: Featurizer,
     sha256: String,
+    band: Option<[f32; 4]>,
+    confirmer: Option<Confirmer>,
+    screened: AtomicU64,
+    confirmed: AtomicU64,
+}
+
+/// How many texts a classifier scored and how many of them the confirmer
+/// re-scored, since it was built (`make bench` reports the share).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CascadeCounts {
+    pub screened: u64,
+    pub confirmed: u64,
 }
 
 impl fmt::Debug for Classifier {
@@ -202,6 +232,7 @@ impl Classifier {
             .into_runnable()
             .map_err(load_err)?;
         let featurizer = Featurizer::new(meta.buckets);
+        let band = check_band(&meta)?;
         Ok(Classifier {
             plan,
             bag,
@@ -209,7 +240,73 @@ impl Classifier {
             thresholds,
             featurizer,
             sha256,
+            band,
+            confirmer: None,
+            screened: AtomicU64::new(0),
+            confirmed: AtomicU64::new(0),
         })
+    }
+
+    /// Whether this screen hands texts above its band to a confirmer.
+    pub fn has_cascade(&self) -> bool {
+        self.band.is_some()
+    }
+
+    /// Whether a text above the band would fail with
+    /// [`ModelError::ConfirmerNeeded`] now.
+    pub fn needs_confirmer(&self) -> bool {
+        self.band.is_some() && self.confirmer.is_none()
+    }
+
+    pub fn confirmer(&self) -> Option<&Confirmer> {
+        self.confirmer.as_ref()
+    }
+
+    /// Loads the confirmer, refusing any model but the one the screen's
+    /// metadata names.
+    pub fn set_confirmer(&mut self, bytes: &[u8]) -> Result<(), ModelError> {
+        let Some(want) = &self.meta.confirmer_sha256 else {
+            return Err(ModelError::Incompatible(
+                "this screen model has no cascade, so it takes no confirmer".into(),
+            ));
+        };
+        let sha = crate::verdict::sha256_hex(bytes);
+        if &sha != want {
+            return Err(ModelError::Incompatible(format!(
+                "expected the confirmer the screen is pinned to (sha256 {want}), found sha256 {sha}"
+            )));
+        }
+        self.confirmer = Some(Confirmer::from_bytes(bytes)?);
+        Ok(())
+    }
+
+    pub fn cascade_counts(&self) -> CascadeCounts {
+        CascadeCounts {
+            screened: self.screened.load(Ordering::Relaxed),
+            confirmed: self.confirmed.load(Ordering::Relaxed),
+        }
+    }
+
+    /// The same screen with another band and pinned confirmer, as a model
+    /// file's metadata would give it. Only for tests of the cascade while the
+    /// shipped screen has none.
+    #[doc(hidden)]
+    pub fn with_cascade(mut self, band: [f32; 4], confirmer_sha256: &str) -> Classifier {
+        self.meta.band = Some(
+            Category::ALL
+                .iter()
+                .map(|c| (c.name().to_string(), band[c.index()]))
+                .collect(),
+        );
+        self.meta.confirmer_sha256 = Some(confirmer_sha256.to_string());
+        self.band = Some(band);
+        self.confirmer = None;
+        self
+    }
+
+    /// The screen's band per category (`None`: no cascade).
+    pub fn band(&self) -> Option<[f32; 4]> {
+        self.band
     }
 
     pub fn meta(&self) -> &ModelMeta {
@@ -335,7 +432,37 @@ impl Classifier {
     /// whatever the texts' length (a 50 MB text has ~500,000 windows of ~236
     /// ids and weights each: on the order of a gigabyte if held at once, an
     /// estimate, not a measurement).
+    ///
+    /// With a cascade, every text whose screen probability reaches the band
+    /// in any category is re-scored by the confirmer, whose scores and
+    /// severities replace the screen's; without a loaded confirmer that is
+    /// [`ModelError::ConfirmerNeeded`] (nothing is lost: score them again).
     pub fn score_texts<S: AsRef<str>>(&self, texts: &[S]) -> Result<Vec<TextScore>, ModelError> {
+        let mut out = self.screen_texts(texts)?;
+        let Some(band) = self.band else {
+            self.screened
+                .fetch_add(texts.len() as u64, Ordering::Relaxed);
+            return Ok(out);
+        };
+        let up: Vec<usize> = (0..out.len())
+            .filter(|&i| (0..4).any(|c| out[i].probs[c] >= band[c]))
+            .collect();
+        if !up.is_empty() {
+            let conf = self.confirmer.as_ref().ok_or(ModelError::ConfirmerNeeded)?;
+            let sub: Vec<&str> = up.iter().map(|&i| texts[i].as_ref()).collect();
+            let hints: Vec<(usize, usize)> = up.iter().map(|&i| out[i].worst_span).collect();
+            for (&i, s) in up.iter().zip(conf.score_texts(&sub, &hints)?) {
+                out[i] = s;
+            }
+        }
+        self.screened
+            .fetch_add(texts.len() as u64, Ordering::Relaxed);
+        self.confirmed.fetch_add(up.len() as u64, Ordering::Relaxed);
+        Ok(out)
+    }
+
+    /// The screen's scores alone (no cascade).
+    pub fn screen_texts<S: AsRef<str>>(&self, texts: &[S]) -> Result<Vec<TextScore>, ModelError> {
         let mut out = vec![TextScore::default(); texts.len()];
         let mut worst = vec![f32::NEG_INFINITY; texts.len()];
         let mut batch: Vec<(usize, Window)> = Vec::new();
@@ -452,6 +579,31 @@ fn read_meta(model: &InferenceModel) -> Result<ModelMeta, ModelError> {
         .map_err(|e| ModelError::Metadata(format!("`ftgate` entry is not the expected JSON: {e}")))
 }
 
+fn check_band(meta: &ModelMeta) -> Result<Option<[f32; 4]>, ModelError> {
+    let Some(b) = &meta.band else {
+        return Ok(None);
+    };
+    if meta.confirmer_sha256.is_none() {
+        return Err(ModelError::Metadata(
+            "a model with a `band` must name its confirmer (`confirmerSha256`)".into(),
+        ));
+    }
+    let mut out = [0f32; 4];
+    for c in Category::ALL {
+        let v = *b
+            .get(c.name())
+            .ok_or_else(|| ModelError::Metadata(format!("no band for `{}`", c.name())))?;
+        if !(0.0..=1.0).contains(&v) {
+            return Err(ModelError::Metadata(format!(
+                "the band for `{}` must lie in [0, 1], found {v}",
+                c.name()
+            )));
+        }
+        out[c.index()] = v;
+    }
+    Ok(Some(out))
+}
+
 fn check_meta(meta: &ModelMeta) -> Result<[Thresholds; 4], ModelError> {
     if meta.feature_version != FEATURE_VERSION {
         return Err(ModelError::Incompatible(format!(
@@ -554,6 +706,8 @@ mod tests {
                     )
                 })
                 .collect(),
+            band: None,
+            confirmer_sha256: None,
             trained_at: None,
             notes: None,
         };
@@ -571,5 +725,22 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("no thresholds for `sexual`"));
+        meta.band = Some(
+            Category::ALL
+                .iter()
+                .map(|c| (c.name().to_string(), 0.05))
+                .collect(),
+        );
+        assert!(check_band(&meta)
+            .unwrap_err()
+            .to_string()
+            .contains("must name its confirmer"));
+        meta.confirmer_sha256 = Some("ab".into());
+        assert_eq!(check_band(&meta).unwrap(), Some([0.05; 4]));
+        meta.band.as_mut().unwrap().insert("violence".into(), 1.5);
+        assert!(check_band(&meta)
+            .unwrap_err()
+            .to_string()
+            .contains("the band for `violence` must lie in [0, 1], found 1.5"));
     }
 }

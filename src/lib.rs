@@ -9,18 +9,21 @@
 
 pub mod check;
 pub mod classifier;
+pub mod confirmer;
 pub mod embedding_bag;
 pub mod features;
 pub mod modelgate;
 pub mod policy;
 pub mod reader;
 pub mod verdict;
+pub mod wordpiece;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use check::{check_bytes, Check, Progress};
-pub use classifier::{Classifier, ModelError, ModelMeta, ScoreRecord, TextScore};
+pub use classifier::{CascadeCounts, Classifier, ModelError, ModelMeta, ScoreRecord, TextScore};
+pub use confirmer::Confirmer;
 pub use policy::{Category, Severity};
 pub use verdict::Verdict;
 
@@ -33,6 +36,24 @@ pub const PINNED_MODEL_SHA256: &str = env!("FTGATE_MODEL_SHA256");
 #[cfg(not(target_arch = "wasm32"))]
 pub fn embedded_model() -> &'static [u8] {
     include_bytes!(concat!(env!("OUT_DIR"), "/model.onnx"))
+}
+
+/// The shipped confirmer, embedded in native builds (empty when the checkout
+/// had none).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn embedded_confirmer() -> &'static [u8] {
+    include_bytes!(concat!(env!("OUT_DIR"), "/confirmer.onnx"))
+}
+
+/// The shipped classifier with its confirmer loaded (native builds embed
+/// both), ready for any text.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn embedded_classifier() -> Result<Classifier, ModelError> {
+    let mut clf = pinned_classifier(embedded_model())?;
+    if clf.has_cascade() {
+        clf.set_confirmer(embedded_confirmer())?;
+    }
+    Ok(clf)
 }
 
 /// Builds the classifier from the shipped model, refusing any other model:

@@ -125,7 +125,7 @@ impl Args<'_> {
 }
 
 fn shipped_classifier() -> Result<Classifier, Fail> {
-    Ok(ftgate::pinned_classifier(ftgate::embedded_model())?)
+    Ok(ftgate::embedded_classifier()?)
 }
 
 fn check(args: &[String]) -> Result<u8, Fail> {

@@ -6,9 +6,7 @@ use std::sync::OnceLock;
 
 fn clf() -> &'static Classifier {
     static C: OnceLock<Classifier> = OnceLock::new();
-    C.get_or_init(|| {
-        ftgate::pinned_classifier(ftgate::embedded_model()).expect("shipped model loads")
-    })
+    C.get_or_init(|| ftgate::embedded_classifier().expect("shipped model loads"))
 }
 
 fn fixture(name: &str) -> Vec<u8> {

@@ -106,6 +106,8 @@ def main():
     ap.add_argument("--allow-single", action="store_true", help="draft figures with one annotation")
     ap.add_argument("--teacher", help="a teacher.py run folder (best.pt): its P(level >= medium), with a"
                                       " threshold of 0.5 (the teacher has no calibrated thresholds yet)")
+    ap.add_argument("--confirmer", help="a confirmer ONNX file (export_teacher.py): its P(level >= medium)"
+                                        " against its own medium thresholds")
     a = ap.parse_args()
     rows, skipped = devset.load(require_two=not a.allow_single)
     devset.summary(rows, skipped)
@@ -120,6 +122,14 @@ def main():
         probs = T.score([r["text"] for r in rows], st["max_len"])[:, 1::3]
         thr = np.full(len(CATS), 0.5)
         meta = {"name": "teacher " + os.path.basename(os.path.normpath(a.teacher)), "version": f"step {st['step']}"}
+    elif a.confirmer:
+        import onnx
+        from calibrate_confirmer import score as confirmer_score
+
+        cm = json.loads({p.key: p.value for p in onnx.load(a.confirmer).metadata_props}["ftgate"])
+        probs = confirmer_score(a.confirmer, [r["text"] for r in rows])[:, 1::3]
+        thr = np.array([cm["thresholds"][c]["medium"] for c in CATS])
+        meta = {"name": "confirmer " + os.path.basename(a.confirmer), "version": cm["confirmerVersion"]}
     else:
         probs, thr, meta = score_rows(a.model, rows)
     out = evaluate(rows, probs, thr)

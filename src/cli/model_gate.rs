@@ -82,7 +82,7 @@ pub fn run(args: &[String]) -> Result<u8, Fail> {
         turns,
         all_wrappers: a.has("--all-wrappers"),
     })?;
-    let clf = ftgate::pinned_classifier(ftgate::embedded_model())?;
+    let clf = ftgate::embedded_classifier()?;
 
     let started = Instant::now();
     let agent = ureq::AgentBuilder::new()

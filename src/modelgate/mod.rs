@@ -592,7 +592,7 @@ mod tests {
     use super::*;
 
     fn clf() -> Classifier {
-        crate::pinned_classifier(crate::embedded_model()).unwrap()
+        crate::embedded_classifier().unwrap()
     }
 
     /// Runs the whole plan against a persona in memory.
